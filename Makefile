@@ -1,0 +1,72 @@
+# The commands a newcomer needs: `make run` serves the service locally, `make test`
+# runs the whole suite against real PostgreSQL, Redis, Celery and Chromium.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Local settings can live in .env (see .env.example); make passes them on.
+-include .env
+export
+
+.PHONY: help run test lint format lock assets install system-packages clean
+
+help:
+	@echo "make run     serve the service on http://127.0.0.1:8000 with demo data"
+	@echo "make test    install what is needed and run the whole test suite"
+	@echo "make lint    ruff lint and format check"
+	@echo "make format  format the code with ruff"
+	@echo "make lock    re-lock Python dependencies after editing pyproject.toml"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements/dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+static/dist/app.css: node_modules/.package-lock.json frontend/app.scss
+	npm run --silent build
+
+install: $(VENV)/.installed
+assets: static/dist/app.css
+
+# Local development: SQLite, no Redis (Celery uses a file-system queue under var/),
+# a worker with an embedded beat beside Django's development server.
+run: install assets
+	mkdir -p var/celery-queue var/celery-processed
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C stops the server and the worker)"
+	trap 'kill 0' EXIT; \
+	DEBUG=1 $(BIN)/celery -A vvf worker --beat --pool=solo --loglevel=INFO & \
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Debian packages the tests need: a Redis server and Chromium for the browser tests.
+system-packages:
+	@bin/install-system-packages
+
+test: system-packages install assets
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	bin/with-test-services $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: install
+	$(BIN)/pip-compile --quiet --allow-unsafe --strip-extras --generate-hashes -o requirements/base.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --allow-unsafe --strip-extras --generate-hashes --extra dev -o requirements/dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) node_modules static/dist var

@@ -1,0 +1,44 @@
+"""The roles of DOMAIN.md, kept as Django groups.
+
+The groups are created by a data migration. What each role may do in the admin is
+granted here after every migrate, because model permissions exist only once all apps
+have migrated. Object-level reach (which forum, which case) is django-guardian's job,
+in each app's permissions.py.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+VVF_STAFF = "VVF staff"
+PANEL_MEMBER = "Panel member"
+EXTERNAL_PARTNER = "External partner"
+FACILITATOR = "Facilitator"
+POLICE_LEAD = "Police lead"
+
+ALL_ROLES = [VVF_STAFF, PANEL_MEMBER, EXTERNAL_PARTNER, FACILITATOR, POLICE_LEAD]
+
+# VVF staff run the programme in the admin. They do not delete records by hand: deletion
+# follows the retention rules, in code.
+STAFF_APPS = ["accounts", "forums", "applications", "vetting", "feedback"]
+STAFF_ACTIONS = ["view", "add", "change"]
+
+
+def roles_of(user):
+    """The names of the user's roles, in the order of ALL_ROLES."""
+    if not user.is_authenticated:
+        return []
+    names = {group.name for group in user.groups.all()}
+    return [role for role in ALL_ROLES if role in names]
+
+
+def has_role(user, role):
+    return role in roles_of(user)
+
+
+def sync_role_permissions(**kwargs):
+    staff = Group.objects.filter(name=VVF_STAFF).first()
+    if staff is None:
+        return
+    wanted = Permission.objects.filter(content_type__app_label__in=STAFF_APPS).filter(
+        codename__regex=r"^(" + "|".join(STAFF_ACTIONS) + r")_"
+    )
+    staff.permissions.set(wanted)

@@ -1,0 +1,40 @@
+import pytest
+from django.urls import reverse
+
+from tests.browser.conftest import assert_accessible
+
+PUBLIC_PAGES = ["start", "privacy", "accessibility", "cookies", "login"]
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_has_no_axe_violations(page, name):
+    page.goto(reverse(name))
+
+    assert_accessible(page)
+    # GOV.UK Frontend's JavaScript ran: the exit control is enhanced.
+    assert page.locator("body.govuk-frontend-supported").count() == 1
+
+
+def test_not_found_page_has_no_axe_violations(page):
+    response = page.goto("/no-such-page/")
+
+    assert response.status == 404
+    assert_accessible(page)
+
+
+def test_sign_in_error_state_has_no_axe_violations(page):
+    page.goto(reverse("login"))
+    page.get_by_role("button", name="Sign in").click()
+
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page)
+
+
+def test_exit_this_page_leaves_the_service(page):
+    page.goto(reverse("start"))
+    # Requests to the outside world are not allowed here: stop at the navigation.
+    page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(body="left"))
+
+    page.get_by_role("button", name="Emergency Exit this page").first.click()
+
+    page.wait_for_url("https://www.bbc.co.uk/**")

@@ -1,0 +1,84 @@
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.factories import UserFactory
+from vvf.celery import app as celery_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    # The suite runs against the real services `make test` starts; a missing one is an
+    # error that says what to do, never a skip.
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        raise pytest.UsageError(
+            "The tests need PostgreSQL and Redis. Run them with `make test`, or "
+            "`bin/with-test-services .venv/bin/pytest`."
+        )
+
+
+@pytest.fixture
+def user_with_role(db):
+    def make(role, **kwargs):
+        return UserFactory(role=role, **kwargs)
+
+    return make
+
+
+def service_env(**overrides):
+    """The environment for a subprocess of this service, pointed at the test database."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
+    settings = connection.settings_dict
+    env["DATABASE_URL"] = (
+        f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+    )
+    env["DJANGO_SETTINGS_MODULE"] = "vvf.settings_test"
+    env.update(overrides)
+    return env
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path):
+    """A real Celery worker process consuming from the test Redis."""
+    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "vvf",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--hostname",
+            f"test-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=service_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if celery_app.control.inspect(timeout=0.5).ping():
+                break
+            if process.poll() is not None:
+                raise RuntimeError((tmp_path / "worker.log").read_text())
+        else:
+            raise RuntimeError("The Celery worker did not start within 30 seconds.")
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        log.close()

@@ -1,0 +1,22 @@
+from forums.models import Forum, Organisation
+
+
+def test_the_five_forums_exist_with_who_runs_them(db):
+    forums = {forum.slug: (forum.run_by.kind, forum.is_recruiting) for forum in Forum.objects.all()}
+
+    assert forums == {
+        "vawg": (Organisation.Kind.MOPAC, True),
+        "black-communities": (Organisation.Kind.MOPAC, True),
+        "disabled-victims": (Organisation.Kind.EXTERNAL_PARTNER, True),
+        "lgbtq-victims": (Organisation.Kind.EXTERNAL_PARTNER, True),
+        "pilot": (Organisation.Kind.MOPAC, False),
+    }
+
+
+def test_recruiting_forums_exclude_the_pilot(db):
+    assert list(Forum.objects.recruiting().values_list("slug", flat=True)) == [
+        "vawg",
+        "black-communities",
+        "disabled-victims",
+        "lgbtq-victims",
+    ]

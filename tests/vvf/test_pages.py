@@ -1,0 +1,63 @@
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+PUBLIC_PAGES = ["start", "privacy", "accessibility", "cookies", "login"]
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_has_skip_link_exit_control_and_footer(client, db, name):
+    response = client.get(reverse(name))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="govuk-skip-link"' in html
+    assert 'data-module="govuk-exit-this-page"' in html
+    assert reverse("privacy") in html
+    assert reverse("accessibility") in html
+
+
+def test_start_page_explains_the_programme(client, db):
+    html = client.get(reverse("start")).content.decode()
+
+    for heading in [
+        "What a forum is",
+        "Who can apply",
+        "What members do",
+        "What you get",
+        "How much time it takes",
+        "Your wellbeing",
+        "How to apply",
+    ]:
+        assert heading in html
+
+
+def test_pages_carry_no_gov_uk_branding(client, db):
+    html = client.get(reverse("start")).content.decode()
+
+    assert "GOV.UK" not in html
+    assert "govuk-header__logotype" not in html
+    assert "Crown copyright" not in html
+
+
+def test_unknown_page_is_a_friendly_404(client, db):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_server_error_page_reveals_nothing(db):
+    response = server_error(RequestFactory().get("/"))
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, there is a problem with the service" in html
+    assert "Traceback" not in html
+
+
+def test_public_pages_only_answer_get(client, db):
+    response = client.post(reverse("start"))
+
+    assert response.status_code == 405

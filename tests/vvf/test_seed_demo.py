@@ -1,0 +1,26 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts import roles
+from accounts.models import User
+from applications.models import Application
+
+
+def test_seed_demo_creates_one_user_per_role_and_runs_twice(db, settings, capsys):
+    settings.DEBUG = True
+
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    assert sorted(User.objects.values_list("groups__name", flat=True)) == sorted(roles.ALL_ROLES)
+    assert Application.objects.count() == 5
+    assert "staff@example.com" in capsys.readouterr().out
+
+
+def test_seed_demo_refuses_without_debug(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+
+    assert User.objects.count() == 0

@@ -1,0 +1,19 @@
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vvf.settings")
+
+app = Celery("vvf")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# The beat schedule lives here, in code, for exactly one beat process. Work due in the
+# future is found by daily idempotent sweeps, never queued with a long ETA.
+app.conf.beat_schedule = {
+    "clear-expired-sessions": {
+        "task": "vvf.tasks.clear_expired_sessions",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}

@@ -1,0 +1,28 @@
+"""What /healthz reports: whether each service this one depends on answers."""
+
+from django.conf import settings
+from django.db import connection
+
+from .celery import app as celery_app
+
+
+def database_ok():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        return False
+
+
+def broker_ok():
+    try:
+        with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
+            conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+        return True
+    except Exception:
+        return False
+
+
+def check_all():
+    return {"database": database_ok(), "broker": broker_ok()}

@@ -1,0 +1,8 @@
+from celery import shared_task
+from django.core.management import call_command
+
+
+@shared_task
+def clear_expired_sessions():
+    """Expired sessions can hold unfinished application answers: delete them daily."""
+    call_command("clearsessions")

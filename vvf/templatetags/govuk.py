@@ -1,0 +1,68 @@
+"""Helpers for the GOV.UK template pack in templates/govuk/ (django-crispy-forms)."""
+
+from django import forms, template
+
+register = template.Library()
+
+_WIDGET_CLASS = {
+    "input": "govuk-input",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "file": "govuk-file-upload",
+}
+
+
+@register.filter
+def widget_kind(bound_field):
+    """Which GOV.UK component draws this field."""
+    widget = bound_field.field.widget
+    if widget.is_hidden:
+        return "hidden"
+    # CheckboxSelectMultiple is a RadioSelect, so it is tested first.
+    for kind, widget_class in [
+        ("checkboxes", forms.CheckboxSelectMultiple),
+        ("radios", forms.RadioSelect),
+        ("checkbox", forms.CheckboxInput),
+        ("textarea", forms.Textarea),
+        ("select", forms.Select),
+        ("file", forms.FileInput),
+    ]:
+        if isinstance(widget, widget_class):
+            return kind
+    return "input"
+
+
+def described_by(bound_field):
+    ids = []
+    if bound_field.help_text:
+        ids.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        ids.append(f"{bound_field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.filter
+def describedby(bound_field):
+    return described_by(bound_field)
+
+
+@register.simple_tag
+def govuk_widget(bound_field):
+    """The field's own control with GOV.UK classes, error state and hint wiring."""
+    kind = widget_kind(bound_field)
+    base = _WIDGET_CLASS.get(kind, "govuk-input")
+    classes = [base, bound_field.field.widget.attrs.get("class", "")]
+    if bound_field.errors:
+        classes.append(f"{base}--error")
+    attrs = {"class": " ".join(c for c in classes if c)}
+    if described_by(bound_field):
+        attrs["aria-describedby"] = described_by(bound_field)
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def error_anchor(bound_field):
+    """Where the error summary's link for this field lands: its first control."""
+    if widget_kind(bound_field) in ("radios", "checkboxes"):
+        return f"{bound_field.auto_id}_0"
+    return bound_field.id_for_label or bound_field.auto_id
