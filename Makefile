@@ -38,7 +38,7 @@ assets: static/dist/app.css
 # Local development: SQLite, no Redis (Celery uses a file-system queue under var/),
 # a worker with an embedded beat beside Django's development server.
 run: install assets
-	mkdir -p var/celery-queue var/celery-processed
+	mkdir -p var/celery-queue var/celery-processed var/celery-control
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C stops the server and the worker)"
