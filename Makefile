@@ -42,7 +42,7 @@ run: install assets
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C stops the server and the worker)"
-	trap 'kill 0' EXIT; \
+	trap 'kill 0' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/celery -A vvf worker --beat --pool=solo --loglevel=INFO & \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
