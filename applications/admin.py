@@ -1,14 +1,281 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from .models import Application
+from . import exports, services
+from .admin_forms import ExportForm, OnboardingForm, TransitionForm
+from .models import (
+    Application,
+    ApplicationEvent,
+    Consent,
+    ConsentDocument,
+    EqualityMonitoring,
+    OnboardingConversation,
+)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ConsentInline(ReadOnlyInline):
+    model = Consent
+    verbose_name_plural = _("Consent register")
+    fields = ["document", "given", "recorded_at"]
+    readonly_fields = fields
+
+
+class EventInline(ReadOnlyInline):
+    model = ApplicationEvent
+    verbose_name_plural = _("Timeline")
+    fields = ["at", "from_status", "to_status", "by", "by_applicant", "reason"]
+    readonly_fields = fields
+
+
+class OnboardingInline(ReadOnlyInline):
+    model = OnboardingConversation
+    fields = ["held_on", "staff", "outcome", "notes", "recorded_at"]
+    readonly_fields = fields
+
+
+class EqualityInline(admin.StackedInline):
+    model = EqualityMonitoring
+    can_delete = False
+    verbose_name_plural = _("Equality monitoring (optional answers; special category data)")
+    readonly_fields = [
+        "age_band",
+        "ethnic_group",
+        "sex",
+        "gender_identity",
+        "trans_history",
+        "sexual_orientation",
+        "disability",
+        "religion",
+    ]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
-    list_display = ["reference", "status", "submitted_at"]
-    list_filter = ["status", "forums"]
-    search_fields = ["reference", "full_name", "email"]
-    readonly_fields = ["reference", "full_name", "email", "forums", "submitted_at"]
+    list_display = ["reference", "status", "forum_names", "borough", "submitted_at"]
+    list_filter = ["status", "forums", "borough", ("submitted_at", admin.DateFieldListFilter)]
+    search_fields = ["=reference", "full_name", "email"]
+    list_per_page = 100
+    fieldsets = [
+        (_("Application"), {"fields": ["reference", "status", "submitted_at", "closed_at",
+                                        "forums"]}),
+        (_("Eligibility"), {"fields": ["date_of_birth", "london_connection"]}),
+        (_("About the applicant"), {"fields": [
+            "full_name", "preferred_name", "email", "phone", "postcode", "borough",
+            "contact_method", "safe_to_leave_messages", "contact_times", "access_needs",
+            "access_needs_other"]}),
+        (_("Why they want to join"), {"fields": ["why_join", "interested_in_accountability"]}),
+    ]  # fmt: skip
+    inlines = [EventInline, OnboardingInline, ConsentInline, EqualityInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("forums")
+
+    @admin.display(description=_("forums"))
+    def forum_names(self, obj):
+        return ", ".join(forum.name for forum in obj.forums.all())
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field for fieldset in self.fieldsets for field in fieldset[1]["fields"]]
+
+    # Applications arrive through the public form and leave through the retention rules.
+    def has_add_permission(self, request):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def can_act(self, request):
+        return request.user.has_perm("applications.change_application")
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("export/", wrap(self.export_view), name="applications_application_export"),
+            path("<int:pk>/move/", wrap(self.move_view), name="applications_application_move"),
+            path(
+                "<int:pk>/onboarding/",
+                wrap(self.onboarding_view),
+                name="applications_application_onboarding",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_act": self.can_act(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "can_act": self.can_act(request)}
+        return super().changelist_view(request, extra_context)
+
+    def _application(self, request, pk):
+        if not self.can_act(request):
+            raise PermissionDenied
+        return get_object_or_404(Application, pk=pk)
+
+    def _page(self, request, application, template, **context):
+        return TemplateResponse(
+            request,
+            template,
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "original": application,
+                "application": application,
+                **context,
+            },
+        )
+
+    def move_view(self, request, pk):
+        application = self._application(request, pk)
+        form = TransitionForm(request.POST or None, application=application)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.application_transition(
+                    application=application,
+                    to_status=form.cleaned_data["to_status"],
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.TransitionNotAllowed as refused:
+                messages.error(request, str(refused))
+            else:
+                messages.success(
+                    request,
+                    _("%(reference)s is now ‘%(status)s’.")
+                    % {"reference": application, "status": application.get_status_display()},
+                )
+            return redirect("admin:applications_application_change", application.pk)
+        return self._page(
+            request, application, "admin/applications/move.html", form=form, title=_("Move")
+        )
+
+    def onboarding_view(self, request, pk):
+        application = self._application(request, pk)
+        if hasattr(application, "onboarding") or application.status != "ONBOARDING":
+            messages.error(
+                request,
+                _(
+                    "An onboarding conversation can be recorded once, while the application is "
+                    "at the onboarding stage."
+                ),  # fmt: skip
+            )
+            return redirect("admin:applications_application_change", application.pk)
+        form = OnboardingForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            if form.needs_preview():
+                preview = render_to_string(
+                    f"emails/application-closed-{form.closing_status.lower().replace('_', '-')}"
+                    "-body.txt",
+                    {"application": application},
+                )
+                return self._page(
+                    request,
+                    application,
+                    "admin/applications/onboarding.html",
+                    form=form,
+                    preview=preview,
+                    title=_("Check the email"),
+                )
+            services.onboarding_record(
+                application=application,
+                held_on=form.cleaned_data["held_on"],
+                staff=request.user,
+                outcome=form.cleaned_data["outcome"],
+                notes=form.cleaned_data["notes"],
+            )
+            messages.success(request, _("The onboarding conversation has been recorded."))
+            return redirect("admin:applications_application_change", application.pk)
+        return self._page(
+            request,
+            application,
+            "admin/applications/onboarding.html",
+            form=form,
+            title=_("Record the onboarding conversation"),
+        )
+
+    def export_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        form = ExportForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            queryset = changelist.get_queryset(request)
+            content = exports.applications_workbook(
+                queryset, include_equality=form.cleaned_data["include_equality"]
+            )
+            response = HttpResponse(
+                content,
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            filename = f"applications-{timezone.localdate():%Y-%m-%d}.xlsx"
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            return response
+        return TemplateResponse(
+            request,
+            "admin/applications/export.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "form": form,
+                "count": changelist.result_count,
+                "query": request.GET.urlencode(),
+                "title": _("Export applications"),
+            },
+        )
+
+
+@admin.register(ConsentDocument)
+class ConsentDocumentAdmin(admin.ModelAdmin):
+    """New wordings are published as new versions; a published one never changes."""
+
+    list_display = ["kind", "version", "title", "published_at"]
+    list_filter = ["kind"]
+    fields = ["kind", "title", "body"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["kind", "version", "title", "body", "published_at", "published_by"] if obj else []
+
+    def get_fields(self, request, obj=None):
+        return self.get_readonly_fields(request, obj) if obj else self.fields
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        published = services.consent_document_publish(
+            kind=obj.kind, title=obj.title, body=obj.body, by=request.user
+        )
+        obj.pk = published.pk
+        obj.version = published.version

@@ -64,7 +64,10 @@ def celery_worker(transactional_db, tmp_path):
             f"test-{os.getpid()}@%h",
         ],
         cwd=ROOT,
-        env=service_env(),
+        env=service_env(
+            TEST_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+            EMAIL_FILE_PATH=str(tmp_path / "emails"),
+        ),
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -77,8 +80,26 @@ def celery_worker(transactional_db, tmp_path):
                 raise RuntimeError((tmp_path / "worker.log").read_text())
         else:
             raise RuntimeError("The Celery worker did not start within 30 seconds.")
+        process.email_dir = tmp_path / "emails"
         yield process
     finally:
         process.terminate()
         process.wait(timeout=15)
         log.close()
+
+
+def sent_emails(worker, count, timeout=20):
+    """The emails the worker has written, waiting until there are `count` of them."""
+    import email
+
+    deadline = time.monotonic() + timeout
+    while True:
+        files = sorted(worker.email_dir.glob("*.log")) if worker.email_dir.exists() else []
+        messages = []
+        for path in files:
+            for chunk in path.read_text().split("-" * 79):
+                if chunk.strip():
+                    messages.append(email.message_from_string(chunk.strip()))
+        if len(messages) >= count or time.monotonic() > deadline:
+            return messages
+        time.sleep(0.2)

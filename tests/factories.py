@@ -31,3 +31,12 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
     full_name = factory.Sequence(lambda n: f"Applicant {n}")
     email = factory.Sequence(lambda n: f"applicant{n}@example.com")
+    postcode = "SE1 2AA"
+    borough = "SOUTHWARK"
+    why_join = "To make things better for the next person."
+    interested_in_accountability = True
+
+    @factory.post_generation
+    def forums(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.forums.set(extracted)

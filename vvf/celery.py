@@ -16,4 +16,8 @@ app.conf.beat_schedule = {
         "task": "vvf.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    "delete-expired-saved-applications": {
+        "task": "applications.tasks.delete_expired_drafts",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }

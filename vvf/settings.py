@@ -33,6 +33,11 @@ FIELD_ENCRYPTION_KEYS = envlist(
     "FIELD_ENCRYPTION_KEYS", _dev_default("ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItcHJvZCE=")
 )
 
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Applicants' answers wait in their session: kept for 2 hours after the last page.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 2 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -40,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "crispy_forms",
     "guardian",
     "vvf",
@@ -79,6 +85,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render from the project's templates too (templates/govuk/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # The default is a SQLite file so that `make run` needs no database server.
 DATABASES = {
@@ -155,6 +164,8 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Victim Voice Forums <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of the service, for links in emails.
+SITE_URL = envstr("SITE_URL", _dev_default("http://127.0.0.1:8000"))
 VVF_INBOX = envstr("VVF_INBOX", "victimvoice@mopac.london.gov.uk")
 
 # Celery. Production uses Redis. Without a broker URL in local development, Celery uses
@@ -184,6 +195,30 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# The cache holds rate-limit counters: Redis whenever there is one, so that every web
+# worker shares them; in local development, memory.
+REDIS_URL = envstr(
+    "REDIS_URL", CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else "none"
+)
+if REDIS_URL.startswith("redis"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "vvf",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# (requests, seconds) per client address.
+RATE_LIMITS = {
+    "apply-submit": (10, 3600),
+    "question": (5, 3600),
+}
+# How many proxies in front of the service append to X-Forwarded-For. 0: trust none.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 # Security. Production sits behind a proxy that terminates TLS and sets
 # X-Forwarded-Proto; set BEHIND_TLS_PROXY=1 there.

@@ -23,6 +23,7 @@ def production_env(**overrides):
         DJANGO_SETTINGS_MODULE="vvf.settings",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="vvf.example.org",
+        SITE_URL="https://vvf.example.org",
         DATABASE_URL=os.environ["DATABASE_URL"],
         CELERY_BROKER_URL=os.environ["CELERY_BROKER_URL"],
         FIELD_ENCRYPTION_KEYS="a2V5LWZvci10aGUtZGVwbG95LWNoZWNrLXRlc3QtMzI=",

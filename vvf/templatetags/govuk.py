@@ -2,6 +2,8 @@
 
 from django import forms, template
 
+from vvf.forms import DateInput
+
 register = template.Library()
 
 _WIDGET_CLASS = {
@@ -20,6 +22,7 @@ def widget_kind(bound_field):
         return "hidden"
     # CheckboxSelectMultiple is a RadioSelect, so it is tested first.
     for kind, widget_class in [
+        ("date", DateInput),
         ("checkboxes", forms.CheckboxSelectMultiple),
         ("radios", forms.RadioSelect),
         ("checkbox", forms.CheckboxInput),
@@ -50,19 +53,33 @@ def describedby(bound_field):
 def govuk_widget(bound_field):
     """The field's own control with GOV.UK classes, error state and hint wiring."""
     kind = widget_kind(bound_field)
+    if kind == "date":
+        return bound_field.as_widget(
+            attrs={"error": bool(bound_field.errors)} if bound_field.errors else {}
+        )
     base = _WIDGET_CLASS.get(kind, "govuk-input")
     classes = [base, bound_field.field.widget.attrs.get("class", "")]
     if bound_field.errors:
         classes.append(f"{base}--error")
     attrs = {"class": " ".join(c for c in classes if c)}
-    if described_by(bound_field):
-        attrs["aria-describedby"] = described_by(bound_field)
+    describedby = described_by(bound_field)
+    if kind == "textarea" and bound_field.field.max_length:
+        describedby = f"{describedby} {bound_field.auto_id}-info".strip()
+    if describedby:
+        attrs["aria-describedby"] = describedby
     return bound_field.as_widget(attrs=attrs)
 
 
 @register.filter
 def error_anchor(bound_field):
     """Where the error summary's link for this field lands: its first control."""
-    if widget_kind(bound_field) in ("radios", "checkboxes"):
+    if widget_kind(bound_field) in ("radios", "checkboxes", "date"):
         return f"{bound_field.auto_id}_0"
     return bound_field.id_for_label or bound_field.auto_id
+
+
+@register.filter
+def option_hint(bound_field, value):
+    """The hint under one radio or checkbox option, from the field's `item_hints`."""
+    hints = getattr(bound_field.field, "item_hints", None) or {}
+    return hints.get(str(value), "")

@@ -1,0 +1,85 @@
+"""Spreadsheets of applications for staff. Equality answers only when asked for."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from . import choices
+from .models import EqualityMonitoring
+
+BASE_COLUMNS = [
+    ("Reference", lambda a: a.reference),
+    ("Status", lambda a: a.get_status_display()),
+    ("Submitted", lambda a: a.submitted_at.strftime("%Y-%m-%d %H:%M")),
+    ("Forums", lambda a: ", ".join(forum.name for forum in a.forums.all())),
+    ("Full name", lambda a: a.full_name),
+    ("Preferred name", lambda a: a.preferred_name),
+    ("Date of birth", lambda a: a.date_of_birth.isoformat() if a.date_of_birth else ""),
+    ("Email", lambda a: a.email),
+    ("Phone", lambda a: a.phone),
+    ("Postcode", lambda a: a.postcode),
+    ("Borough", lambda a: a.get_borough_display()),
+    ("Contact by", lambda a: a.get_contact_method_display()),
+    ("Safe to leave messages", lambda a: "Yes" if a.safe_to_leave_messages else "No"),
+    ("Times to avoid", lambda a: a.contact_times),
+    ("Support needed", lambda a: ", ".join(
+        str(choices.AccessNeed(need).label) for need in a.access_needs)),
+    ("Other support", lambda a: a.access_needs_other),
+    ("Why they want to join", lambda a: a.why_join),
+]  # fmt: skip
+
+EQUALITY_FIELDS = [
+    "age_band",
+    "ethnic_group",
+    "sex",
+    "gender_identity",
+    "trans_history",
+    "sexual_orientation",
+    "disability",
+    "religion",
+]
+
+
+def _safe(value):
+    """Text a spreadsheet will not run as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def applications_workbook(queryset, *, include_equality=False):
+    """The applications as XLSX bytes, built in memory, written row by row."""
+    queryset = queryset.prefetch_related("forums")
+    columns = list(BASE_COLUMNS)
+    if include_equality:
+        queryset = queryset.select_related("equality")
+        for name in EQUALITY_FIELDS:
+            field = EqualityMonitoring._meta.get_field(name)
+            columns.append((f"Equality: {field.verbose_name}", _equality_getter(name)))
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Applications")
+    sheet.freeze_panes = "A2"
+    sheet.append([_header_cell(sheet, title) for title, _getter in columns])
+    for application in queryset.iterator(chunk_size=2000):
+        sheet.append([_safe(getter(application)) for _title, getter in columns])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _header_cell(sheet, title):
+    cell = WriteOnlyCell(sheet, value=title)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _equality_getter(name):
+    def get(application):
+        equality = getattr(application, "equality", None)
+        if equality is None:
+            return ""
+        return getattr(equality, f"get_{name}_display")() or ""
+
+    return get

@@ -1,0 +1,413 @@
+"""One form per page of the application. The order and rules of the pages are in
+journey.py; the forms only validate what is typed."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forums.models import Forum
+from vvf.forms import DateField, LongTextField
+
+from . import choices, validators
+
+YES_NO = [("YES", _("Yes")), ("NO", _("No"))]
+
+
+class StepForm(forms.Form):
+    """A page of the application. A page with one question uses it as the heading."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        if len(self.visible_fields()) == 1:
+            self.helper.label_class = "heading"
+
+    def ineligible_reason(self):
+        """The reason an answer on this page ends the application, or None."""
+        return None
+
+
+def yes_no(label, help_text="", required_message=None):
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": required_message or _("Select yes or no")},
+    )
+
+
+# Eligibility -------------------------------------------------------------------------
+
+
+class DateOfBirthForm(StepForm):
+    date_of_birth = DateField(
+        name=_("your date of birth"),
+        label=_("What is your date of birth?"),
+        help_text=_("For example, 27 3 2007"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date_of_birth"].widget.attrs["autocomplete"] = "bday"
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if born > today:
+            raise ValidationError(_("Your date of birth must be in the past"), "future")
+        if born < datetime.date(today.year - 120, 1, 1):
+            raise ValidationError(_("Check the year of your date of birth"), "too_old")
+        return born
+
+    def ineligible_reason(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        return "age" if age < 16 else None
+
+
+NONE_OF_THESE = "NONE"
+
+
+class LondonForm(StepForm):
+    london_connection = forms.MultipleChoiceField(
+        label=_("Do you live, work or study in London?"),
+        help_text=_("Select all that apply."),
+        choices=[*choices.LondonConnection.choices, (NONE_OF_THESE, _("None of these"))],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Select if you live, work or study in London, or ‘None of these’")
+        },
+    )
+
+    def clean_london_connection(self):
+        selected = self.cleaned_data["london_connection"]
+        if NONE_OF_THESE in selected and len(selected) > 1:
+            raise ValidationError(
+                _("Select where you live, work or study, or ‘None of these’, not both"), "both"
+            )
+        return selected
+
+    def ineligible_reason(self):
+        return "london" if self.cleaned_data["london_connection"] == [NONE_OF_THESE] else None
+
+
+class VictimForm(StepForm):
+    victim_of_crime = yes_no(
+        _("Have you been a victim of crime in London?"),
+        _(
+            "It does not matter whether you reported it to the police or not. We will not "
+            "ask you what happened."
+        ),
+        _("Select yes if you have been a victim of crime in London"),
+    )
+
+    def ineligible_reason(self):
+        return "victim" if self.cleaned_data["victim_of_crime"] == "NO" else None
+
+
+class PncWillingForm(StepForm):
+    willing_pnc = yes_no(
+        _("Are you willing to have a Police National Computer (PNC) check?"),
+        _(
+            "We check for convictions and cautions. Having one does not automatically stop "
+            "you joining. The information is deleted as soon as we have made a decision."
+        ),
+        _("Select yes if you are willing to have a PNC check"),
+    )
+
+    def ineligible_reason(self):
+        return "pnc" if self.cleaned_data["willing_pnc"] == "NO" else None
+
+
+class ConfidentialityForm(StepForm):
+    willing_confidentiality = yes_no(
+        _(
+            "Will you keep what is said in the forum confidential and follow its "
+            "Terms of Reference?"
+        ),
+        _(
+            "The Terms of Reference ask members to treat everyone with respect, let others be "
+            "heard and help the group reach agreement. You can read them in full later in "
+            "this form."
+        ),
+        _("Select yes if you will keep the forum’s discussions confidential"),
+    )
+
+    def ineligible_reason(self):
+        return "confidentiality" if self.cleaned_data["willing_confidentiality"] == "NO" else None
+
+
+# Forum choice ------------------------------------------------------------------------
+
+
+class ForumModelChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, forum):
+        return forum.name
+
+
+class ForumsForm(StepForm):
+    forums = ForumModelChoiceField(
+        label=_("Which forums would you like to join?"),
+        help_text=_("Select all that describe you. You can choose more than one."),
+        queryset=Forum.objects.recruiting().select_related("run_by"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select at least one forum")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["forums"]
+        field.item_hints = {str(forum.pk): forum.description for forum in field.queryset}
+
+
+# About you ----------------------------------------------------------------------------
+
+
+class NameForm(StepForm):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        error_messages={"required": _("Enter your full name")},
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+    preferred_name = forms.CharField(
+        label=_("What would you like us to call you? (optional)"),
+        help_text=_("If it is different from your full name."),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
+    )
+
+    def clean_full_name(self):
+        return validators.tidy_text(self.cleaned_data["full_name"])
+
+    def clean_preferred_name(self):
+        return validators.tidy_text(self.cleaned_data["preferred_name"])
+
+
+class ContactForm(StepForm):
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We will send your reference number and a private link to this address."),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    phone = forms.CharField(
+        label=_("UK phone number (optional)"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"type": "tel", "autocomplete": "tel", "class": "govuk-input--width-20"}
+        ),
+    )
+    contact_method = forms.ChoiceField(
+        label=_("How would you like us to contact you?"),
+        choices=choices.ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how you would like us to contact you")},
+    )
+    safe_to_leave_messages = yes_no(
+        _("Is it safe for us to leave you messages?"),
+        _("For example, a voicemail or a message with someone else."),
+        _("Select yes if it is safe to leave you messages"),
+    )
+    contact_times = forms.CharField(
+        label=_("Are there times when it is not safe or convenient to contact you? (optional)"),
+        help_text=_("For example, not before 6pm on weekdays."),
+        max_length=300,
+        required=False,
+    )
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return validators.normalise_uk_phone(phone) if phone else ""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("contact_method") in ("PHONE", "TEXT") and not data.get("phone"):
+            self.add_error("phone", _("Enter a phone number, or choose to be contacted by email"))
+        return data
+
+
+class AddressForm(StepForm):
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        help_text=_("Where you live. If you live outside London, give your home postcode."),
+        max_length=10,
+        error_messages={"required": _("Enter your postcode")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "class": "govuk-input--width-10"}
+        ),
+    )
+    borough = forms.ChoiceField(
+        label=_("Which London borough do you live in?"),
+        choices=[("", _("Choose a borough")), *choices.Borough.choices],
+        error_messages={
+            "required": _("Select your London borough, or that you live outside London")
+        },
+    )
+
+    def clean_postcode(self):
+        return validators.normalise_postcode(self.cleaned_data["postcode"])
+
+
+class AccessNeedsForm(StepForm):
+    access_needs = forms.MultipleChoiceField(
+        label=_("Do you need any support to take part in meetings?"),
+        help_text=_("Select all that apply. Leave them all unselected if you do not need any."),
+        choices=choices.AccessNeed.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    access_needs_other = forms.CharField(
+        label=_("Tell us about any other support you need (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            choices.AccessNeed.OTHER in data.get("access_needs", [])
+            and not data.get("access_needs_other", "").strip()
+        ):
+            self.add_error("access_needs_other", _("Tell us what other support you need"))
+        return data
+
+
+# Why you want to join ------------------------------------------------------------------
+
+
+class MotivationForm(StepForm):
+    why_join = LongTextField(
+        label=_("Why would you like to join a Victim Voice Forum?"),
+        help_text=_("Tell us in your own words. You do not need to tell us what happened to you."),
+        max_length=1500,
+        error_messages={
+            "required": _("Tell us why you would like to join"),
+            "max_length": _("Why you would like to join must be 1,500 characters or fewer"),
+        },
+    )
+    interested_in_accountability = forms.BooleanField(
+        label=_("I am interested in holding the police to account"),
+        error_messages={
+            "required": _("Confirm that you are interested in holding the police to account")
+        },
+    )
+
+    def clean_why_join(self):
+        return self.cleaned_data["why_join"].strip()
+
+
+# Consents ----------------------------------------------------------------------------
+
+
+class ConsentsForm(StepForm):
+    """Each consent is shown with its full wording, and the version shown is recorded:
+    a wording published while someone is filling in the form does not change what they
+    agreed to."""
+
+    LABELS = {
+        "PNC_CHECK": _("I agree to the Police National Computer check"),
+        "PARTNER_SHARING": _("I agree to my details being shared with the external partner"),
+        "TERMS_OF_REFERENCE": _("I agree to follow the Terms of Reference"),
+        "MPS_SHARING": _("I agree to my details being shared with the Met (optional)"),
+    }
+    REQUIRED_MESSAGES = {
+        "PNC_CHECK": _(
+            "Agree to the PNC check to apply. We cannot accept applications without it."
+        ),
+        "PARTNER_SHARING": _(
+            "Agree to sharing your details with the external partner, or go back and remove "
+            "the Disabled victims and LGBTQ+ victims forums"
+        ),
+        "TERMS_OF_REFERENCE": _("Agree to follow the Terms of Reference to apply"),
+    }
+
+    def __init__(self, *args, documents, needs_partner_consent, **kwargs):
+        """`documents` maps each kind to the wording to show (its current version)."""
+        super().__init__(*args, **kwargs)
+        self.helper.label_class = ""
+        kinds = ["PNC_CHECK", "TERMS_OF_REFERENCE", "MPS_SHARING"]
+        if needs_partner_consent:
+            kinds.insert(1, "PARTNER_SHARING")
+        self.kinds = kinds
+        self.documents = documents
+        for kind in kinds:
+            self.fields[kind.lower()] = forms.BooleanField(
+                label=self.LABELS[kind],
+                required=kind in self.REQUIRED_MESSAGES,
+                error_messages={"required": self.REQUIRED_MESSAGES.get(kind, "")},
+            )
+            self.fields[f"{kind.lower()}_version"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=documents[kind].version, min_value=1
+            )
+
+    def wordings(self):
+        """(document, bound checkbox) for each consent, in the order shown."""
+        return [(self.documents[kind], self[kind.lower()]) for kind in self.kinds]
+
+    def agreed_versions(self):
+        """{kind: (version shown, agreed)}"""
+        return {
+            kind: (self.cleaned_data[f"{kind.lower()}_version"], self.cleaned_data[kind.lower()])
+            for kind in self.kinds
+        }
+
+
+# Equality monitoring -------------------------------------------------------------------
+
+
+def optional_radios(label, choice_class, help_text=""):
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=choice_class.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+
+class EqualityForm(StepForm):
+    age_band = optional_radios(_("What is your age?"), choices.AgeBand)
+    ethnic_group = optional_radios(
+        _("What is your ethnic group?"),
+        choices.EthnicGroup,
+        _("These are the categories used in the 2021 Census."),
+    )
+    sex = optional_radios(_("What is your sex?"), choices.Sex)
+    gender_identity = optional_radios(
+        _("Which of these best describes you?"), choices.GenderIdentity
+    )
+    trans_history = optional_radios(
+        _("Are you trans or do you have a trans history?"), choices.YesNoPrefer
+    )
+    sexual_orientation = optional_radios(
+        _("Which of these best describes your sexual orientation?"), choices.SexualOrientation
+    )
+    disability = optional_radios(
+        _("Do you consider yourself to be disabled?"),
+        choices.YesNoPrefer,
+        _(
+            "The Equality Act 2010 says you are disabled if you have a physical or mental "
+            "impairment that has a substantial and long-term effect on your ability to do "
+            "normal daily activities."
+        ),
+    )
+    religion = optional_radios(_("What is your religion?"), choices.Religion)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.label_class = ""

@@ -1,0 +1,235 @@
+"""Every write to an application that has a rule goes through here."""
+
+import secrets
+from datetime import timedelta
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from forums.models import Forum
+
+from . import tasks
+from .models import (
+    TRANSITIONS,
+    UNSUCCESSFUL,
+    Application,
+    ApplicationEvent,
+    Consent,
+    ConsentDocument,
+    EqualityMonitoring,
+    OnboardingConversation,
+    SavedDraft,
+    Status,
+)
+
+STATUS_LINK_MAX_AGE = timedelta(days=180)
+DRAFT_MAX_AGE = timedelta(days=30)
+
+
+class TransitionNotAllowed(Exception):
+    """A status change the life of an application does not allow."""
+
+
+# Status changes ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_transition(*, application, to_status, by=None, by_applicant=False, reason=""):
+    """Moves an application to another status, or refuses with TransitionNotAllowed.
+
+    Locks the row, checks the move against TRANSITIONS, records who, when and why, and
+    starts the retention clock when the application ends.
+    """
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    from_status = Status(locked.status)
+    to_status = Status(to_status)
+    if to_status not in TRANSITIONS[from_status]:
+        raise TransitionNotAllowed(
+            f"An application that is ‘{from_status.label}’ cannot become ‘{to_status.label}’."
+        )
+    now = timezone.now()
+    locked.status = to_status
+    locked.status_changed_at = now
+    fields = ["status", "status_changed_at"]
+    if to_status in UNSUCCESSFUL:
+        locked.closed_at = now
+        fields.append("closed_at")
+    locked.save(update_fields=fields)
+    ApplicationEvent.objects.create(
+        application=locked,
+        from_status=from_status,
+        to_status=to_status,
+        by=by,
+        by_applicant=by_applicant,
+        reason=reason,
+        at=now,
+    )
+    if to_status in {Status.NOT_RIGHT_TIME, Status.SIGNPOSTED, Status.WITHDRAWN}:
+        transaction.on_commit(lambda: tasks.send_closure_email.delay(locked.pk))
+    application.status = locked.status
+    application.status_changed_at = locked.status_changed_at
+    application.closed_at = locked.closed_at
+    return locked
+
+
+def application_withdraw(*, application, reason=""):
+    """The applicant withdraws, through their status link."""
+    return application_transition(
+        application=application, to_status=Status.WITHDRAWN, by_applicant=True, reason=reason
+    )
+
+
+@transaction.atomic
+def onboarding_record(*, application, held_on, staff, outcome, notes=""):
+    """Records the onboarding conversation and moves the application on: proceed to the
+    PNC check, or end it kindly."""
+    conversation = OnboardingConversation.objects.create(
+        application=application, held_on=held_on, staff=staff, outcome=outcome, notes=notes
+    )
+    to_status = {
+        OnboardingConversation.Outcome.PROCEED: Status.PNC_CHECK,
+        OnboardingConversation.Outcome.NOT_RIGHT_TIME: Status.NOT_RIGHT_TIME,
+        OnboardingConversation.Outcome.SIGNPOST: Status.SIGNPOSTED,
+    }[outcome]
+    application_transition(
+        application=application,
+        to_status=to_status,
+        by=staff,
+        reason=f"Onboarding conversation on {held_on:%d %B %Y}",
+    )
+    return conversation
+
+
+# Submission ----------------------------------------------------------------------------
+
+
+def current_documents():
+    """The newest version of each consent wording, by kind."""
+    latest = ConsentDocument.objects.values("kind").annotate(version=Max("version"))
+    wanted = {(row["kind"], row["version"]) for row in latest}
+    return {
+        doc.kind: doc for doc in ConsentDocument.objects.all() if (doc.kind, doc.version) in wanted
+    }
+
+
+@transaction.atomic
+def application_submit(*, answers, consents, submission_key):
+    """Creates the application from checked answers, exactly once per submission key.
+
+    `answers` holds the model fields and `forums`, `equality`; `consents` maps each
+    ConsentDocument shown to whether it was agreed. Returns (application, created).
+    """
+    existing = Application.objects.filter(submission_key=submission_key).first()
+    if existing:
+        return existing, False
+    fields = dict(answers)
+    forums = fields.pop("forums")
+    equality = fields.pop("equality", None)
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(submission_key=submission_key, **fields)
+    except IntegrityError:
+        # The same submission arrived twice at once: the other request created it.
+        return Application.objects.get(submission_key=submission_key), False
+    application.forums.set(forums)
+    if equality and any(equality.values()):
+        EqualityMonitoring.objects.create(application=application, **equality)
+    now = timezone.now()
+    Consent.objects.bulk_create(
+        Consent(application=application, document=document, given=given, recorded_at=now)
+        for document, given in consents.items()
+    )
+    ApplicationEvent.objects.create(
+        application=application, to_status=Status.SUBMITTED, by_applicant=True, at=now
+    )
+    transaction.on_commit(lambda: tasks.send_application_emails.delay(application.pk))
+    return application, True
+
+
+@transaction.atomic
+def consent_document_publish(*, kind, title, body, by):
+    """A new version of a wording; earlier versions stay as they were agreed to."""
+    latest = ConsentDocument.objects.filter(kind=kind).aggregate(v=Max("version"))["v"] or 0
+    return ConsentDocument.objects.create(
+        kind=kind, version=latest + 1, title=title, body=body, published_by=by
+    )
+
+
+def forums_needing_partner_consent(forums):
+    return [forum for forum in forums if forum.run_by.kind == "EXTERNAL_PARTNER"]
+
+
+# The applicant's private status link -----------------------------------------------------
+
+_STATUS_SALT = "applications.status-link"
+
+
+def status_token(application):
+    return signing.dumps({"a": application.pk, "k": application.access_key}, salt=_STATUS_SALT)
+
+
+def application_from_status_token(token):
+    """The application a status link is for, or None when it is forged, expired or
+    revoked."""
+    try:
+        data = signing.loads(token, salt=_STATUS_SALT, max_age=STATUS_LINK_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Application.objects.filter(pk=data.get("a"), access_key=data.get("k")).first()
+
+
+@transaction.atomic
+def application_update_contact(*, application, **fields):
+    allowed = {"email", "phone", "contact_method", "safe_to_leave_messages", "contact_times"}
+    assert set(fields) <= allowed, set(fields) - allowed
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.save(update_fields=list(fields))
+    return application
+
+
+# Saving a form to finish later -----------------------------------------------------------
+
+_DRAFT_SALT = "applications.saved-draft"
+
+
+@transaction.atomic
+def draft_save(*, email, answers):
+    draft = SavedDraft.objects.create(nonce=secrets.token_urlsafe(24), email=email, answers=answers)
+    transaction.on_commit(lambda: tasks.send_resume_link.delay(draft.pk))
+    return draft
+
+
+def draft_token(draft):
+    return signing.dumps({"d": draft.pk, "n": draft.nonce}, salt=_DRAFT_SALT)
+
+
+@transaction.atomic
+def draft_resume(token):
+    """The saved answers, once: the draft is deleted as it is read. None when the link is
+    forged, expired or already used."""
+    try:
+        data = signing.loads(token, salt=_DRAFT_SALT, max_age=DRAFT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    draft = (
+        SavedDraft.objects.select_for_update().filter(pk=data.get("d"), nonce=data.get("n")).first()
+    )
+    if draft is None:
+        return None
+    answers = draft.answers
+    draft.delete()
+    return answers
+
+
+def drafts_delete_expired(*, now=None):
+    """Unfinished forms are deleted 30 days after they were saved."""
+    cutoff = (now or timezone.now()) - DRAFT_MAX_AGE
+    deleted, _ = SavedDraft.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def recruiting_forums():
+    return list(Forum.objects.recruiting().select_related("run_by"))

@@ -1,0 +1,314 @@
+"""The public application form, the applicant's status page and the question form."""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from vvf.ratelimit import rate_limited
+
+from . import services, tasks
+from .journey import STEPS, STEPS_BY_SLUG, Journey
+from .models import Status
+
+INELIGIBLE_REASONS = {"age", "london", "victim", "pnc", "confidentiality"}
+DONE_KEY = "apply_done"
+
+
+def _step_url(step, change=False):
+    url = reverse("applications:step", args=[step.slug])
+    return f"{url}?change=1" if change else url
+
+
+def _check_url():
+    return reverse("applications:check")
+
+
+@require_http_methods(["GET"])
+def apply_start(request):
+    """Where the start page's button leads: the first page not yet answered."""
+    journey = Journey(request.session)
+    first = journey.first_incomplete()
+    return redirect(_step_url(first) if first else _check_url())
+
+
+@require_http_methods(["GET", "POST"])
+def step(request, slug):
+    current = STEPS_BY_SLUG.get(slug)
+    if current is None:
+        raise Http404
+    journey = Journey(request.session)
+    missing = journey.first_incomplete(before=current)
+    if missing is not None:
+        return redirect(_step_url(missing))
+    changing = request.GET.get("change") == "1"
+
+    if request.method == "POST":
+        if "save" in request.POST:
+            journey.store(current, request.POST)
+            return redirect("applications:save")
+        form = journey.form(current, request.POST)
+        if form.is_valid():
+            journey.store(current, request.POST)
+            reason = form.ineligible_reason()
+            if reason:
+                # Nothing from an ineligible attempt is kept.
+                journey.clear()
+                return redirect("applications:ineligible", reason=reason)
+            if changing:
+                after = journey.first_incomplete()
+                return redirect(_step_url(after, change=True) if after else _check_url())
+            following = journey.next(current)
+            return redirect(_step_url(following) if following else _check_url())
+    else:
+        form = journey.stored_form(current) or journey.form(current)
+
+    previous = journey.previous(current)
+    back_url = _check_url() if changing else (_step_url(previous) if previous else reverse("start"))
+    return render(
+        request,
+        current.template,
+        {
+            "step": current,
+            "form": form,
+            "back_url": back_url,
+            "changing": changing,
+            "step_number": STEPS.index(current) + 1,
+            "step_count": len(STEPS),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("apply-submit")
+def check_answers(request):
+    journey = Journey(request.session)
+    if request.method == "POST" and not journey.has_answers() and request.session.get(DONE_KEY):
+        # A refresh or second click after the application was sent.
+        return redirect("applications:confirmation")
+    missing = journey.first_incomplete()
+    if missing is not None:
+        return redirect(_step_url(missing))
+
+    form = SubmitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:
+            # Only software fills in the hidden field: make nothing, say nothing useful.
+            return render(request, "403_csrf.html", status=400)
+        consents = journey.consents()
+        if consents is None:
+            messages.info(
+                request, _("The wording of an agreement has changed. Please read it again.")
+            )
+            return redirect(_step_url(STEPS_BY_SLUG["agreement"]))
+        application, _created = services.application_submit(
+            answers=journey.application_fields(),
+            consents=consents,
+            submission_key=journey.submission_key,
+        )
+        journey.clear()
+        request.session[DONE_KEY] = application.reference
+        return redirect("applications:confirmation")
+    return render(
+        request,
+        "applications/check_answers.html",
+        {"sections": journey.summary(), "submit_form": form, "back_url": _step_url(STEPS[-1])},
+    )
+
+
+class SubmitForm(forms.Form):
+    # A field people cannot see or reach; software that fills in every field does.
+    website = forms.CharField(required=False, max_length=200)
+
+
+@require_http_methods(["GET"])
+def confirmation(request):
+    reference = request.session.get(DONE_KEY)
+    if not reference:
+        return redirect("applications:start")
+    return render(request, "applications/confirmation.html", {"reference": reference})
+
+
+@require_http_methods(["GET"])
+def ineligible(request, reason):
+    if reason not in INELIGIBLE_REASONS:
+        raise Http404
+    return render(request, "applications/ineligible.html", {"reason": reason})
+
+
+# Save and come back later ----------------------------------------------------------------
+
+
+class SaveForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We will send a link to this address. It works once, for 30 days."),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def save_for_later(request):
+    journey = Journey(request.session)
+    if not journey.has_answers():
+        return redirect("applications:start")
+    form = SaveForm(request.POST or None, initial={"email": journey.email()})
+    if request.method == "POST" and form.is_valid():
+        services.draft_save(email=form.cleaned_data["email"], answers=journey.state["answers"])
+        journey.clear()
+        return redirect("applications:saved")
+    first = journey.first_incomplete()
+    return render(
+        request,
+        "applications/save.html",
+        {"form": form, "back_url": _step_url(first) if first else _check_url()},
+    )
+
+
+@require_http_methods(["GET"])
+def saved(request):
+    return render(request, "applications/saved.html")
+
+
+@require_http_methods(["GET"])
+def resume(request, token):
+    answers = services.draft_resume(token)
+    if answers is None:
+        return render(request, "applications/link_expired.html", status=404)
+    journey = Journey(request.session)
+    journey.load(answers)
+    first = journey.first_incomplete()
+    return redirect(_step_url(first) if first else _check_url())
+
+
+# The applicant's private status page -----------------------------------------------------
+
+
+def _application_or_404(token):
+    application = services.application_from_status_token(token)
+    if application is None:
+        raise Http404
+    return application
+
+
+@require_http_methods(["GET"])
+def status(request, token):
+    application = _application_or_404(token)
+    return render(
+        request,
+        "applications/status.html",
+        {"application": application, "token": token, "Status": Status},
+    )
+
+
+class ContactDetailsForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    phone = forms.CharField(label=_("UK phone number (optional)"), max_length=20, required=False)
+
+    def clean_phone(self):
+        from .validators import normalise_uk_phone
+
+        phone = self.cleaned_data["phone"].strip()
+        return normalise_uk_phone(phone) if phone else ""
+
+
+@require_http_methods(["GET", "POST"])
+def status_contact(request, token):
+    application = _application_or_404(token)
+    form = ContactDetailsForm(
+        request.POST or None, initial={"email": application.email, "phone": application.phone}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.application_update_contact(application=application, **form.cleaned_data)
+        messages.success(request, _("Your contact details have been updated."))
+        return redirect("applications:status", token=token)
+    return render(
+        request,
+        "applications/status_contact.html",
+        {"form": form, "back_url": reverse("applications:status", args=[token])},
+    )
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.ChoiceField(
+        label=_("Are you sure you want to withdraw your application?"),
+        choices=[("YES", _("Yes, withdraw my application")), ("NO", _("No, keep it"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select yes if you want to withdraw your application")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def status_withdraw(request, token):
+    application = _application_or_404(token)
+    if not application.is_open:
+        return redirect("applications:status", token=token)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["confirm"] == "YES":
+            services.application_withdraw(application=application)
+            messages.success(request, _("Your application has been withdrawn."))
+        return redirect("applications:status", token=token)
+    return render(
+        request,
+        "applications/status_withdraw.html",
+        {"form": form, "back_url": reverse("applications:status", args=[token])},
+    )
+
+
+# Ask us a question -----------------------------------------------------------------------
+
+
+class QuestionForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("So that we can reply to you."),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address so that we can reply"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    question = forms.CharField(
+        label=_("Your question"),
+        help_text=_("Please do not tell us about the crime itself here."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Enter your question"),
+            "max_length": _("Your question must be 2,000 characters or fewer"),
+        },
+    )
+    website = forms.CharField(required=False, max_length=200)
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("question")
+def question(request):
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not form.cleaned_data["website"]:
+            tasks.send_question.delay(form.cleaned_data["email"], form.cleaned_data["question"])
+        return redirect("applications:question-sent")
+    return render(request, "applications/question.html", {"form": form})
+
+
+@require_http_methods(["GET"])
+def question_sent(request):
+    return render(request, "applications/question_sent.html")
