@@ -80,6 +80,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ["status", "forums", "borough", ("submitted_at", admin.DateFieldListFilter)]
     search_fields = ["=reference", "full_name", "email"]
     list_per_page = 100
+    show_full_result_count = False
     fieldsets = [
         (_("Application"), {"fields": ["reference", "status", "submitted_at", "closed_at",
                                         "forums"]}),
@@ -156,7 +157,9 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def move_view(self, request, pk):
         application = self._application(request, pk)
-        form = TransitionForm(request.POST or None, application=application)
+        form = TransitionForm(
+            request.POST if request.method == "POST" else None, application=application
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 services.application_transition(
@@ -189,7 +192,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 ),  # fmt: skip
             )
             return redirect("admin:applications_application_change", application.pk)
-        form = OnboardingForm(request.POST or None)
+        form = OnboardingForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             if form.needs_preview():
                 preview = render_to_string(
@@ -226,7 +229,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         changelist = self.get_changelist_instance(request)
-        form = ExportForm(request.POST or None)
+        form = ExportForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             queryset = changelist.get_queryset(request)
             content = exports.applications_workbook(

@@ -93,7 +93,7 @@ def check_answers(request):
     if missing is not None:
         return redirect(_step_url(missing))
 
-    form = SubmitForm(request.POST or None)
+    form = SubmitForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:
             # Only software fills in the hidden field: make nothing, say nothing useful.
@@ -160,7 +160,9 @@ def save_for_later(request):
     journey = Journey(request.session)
     if not journey.has_answers():
         return redirect("applications:start")
-    form = SaveForm(request.POST or None, initial={"email": journey.email()})
+    form = SaveForm(
+        request.POST if request.method == "POST" else None, initial={"email": journey.email()}
+    )
     if request.method == "POST" and form.is_valid():
         services.draft_save(email=form.cleaned_data["email"], answers=journey.state["answers"])
         journey.clear()
@@ -231,7 +233,8 @@ class ContactDetailsForm(forms.Form):
 def status_contact(request, token):
     application = _application_or_404(token)
     form = ContactDetailsForm(
-        request.POST or None, initial={"email": application.email, "phone": application.phone}
+        request.POST if request.method == "POST" else None,
+        initial={"email": application.email, "phone": application.phone},
     )
     if request.method == "POST" and form.is_valid():
         services.application_update_contact(application=application, **form.cleaned_data)
@@ -258,7 +261,7 @@ def status_withdraw(request, token):
     application = _application_or_404(token)
     if not application.is_open:
         return redirect("applications:status", token=token)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["confirm"] == "YES":
             services.application_withdraw(application=application)
@@ -301,7 +304,7 @@ class QuestionForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 @rate_limited("question")
 def question(request):
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not form.cleaned_data["website"]:
             tasks.send_question.delay(form.cleaned_data["email"], form.cleaned_data["question"])

@@ -46,7 +46,9 @@ def service_env(**overrides):
 
 @pytest.fixture
 def celery_worker(transactional_db, tmp_path):
-    """A real Celery worker process consuming from the test Redis."""
+    """A real Celery worker process consuming from the test Redis. Messages left by
+    earlier tests (which queue tasks without a worker) are purged first."""
+    celery_app.control.purge()
     log = open(tmp_path / "worker.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [

@@ -34,9 +34,8 @@ FIELD_ENCRYPTION_KEYS = envlist(
 )
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Applicants' answers wait in their session: kept for 2 hours after the last page.
+# Applicants' answers wait in their session: kept for 2 hours after the last answer.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 2 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -8,23 +8,41 @@ def valid_answers(forum_slugs=("vawg",)):
         str(pk) for pk in Forum.objects.filter(slug__in=forum_slugs).values_list("pk", flat=True)
     ]
     return [
-        ("date-of-birth", {"date_of_birth_0": "27", "date_of_birth_1": "3", "date_of_birth_2": "1990"}),
+        (
+            "date-of-birth",
+            {"date_of_birth_0": "27", "date_of_birth_1": "3", "date_of_birth_2": "1990"},
+        ),
         ("london", {"london_connection": ["LIVES", "WORKS"]}),
         ("victim", {"victim_of_crime": "YES"}),
         ("pnc-check", {"willing_pnc": "YES"}),
         ("confidentiality", {"willing_confidentiality": "YES"}),
         ("forums", {"forums": forum_ids}),
         ("name", {"full_name": "Zoë O'Brien-Nguyễn", "preferred_name": "Zo"}),
-        ("contact", {"email": "zoe@example.com", "phone": "07700 900 982",
-                     "contact_method": "EMAIL", "safe_to_leave_messages": "NO",
-                     "contact_times": "Not before 6pm"}),
+        (
+            "contact",
+            {
+                "email": "zoe@example.com",
+                "phone": "07700 900 982",
+                "contact_method": "EMAIL",
+                "safe_to_leave_messages": "NO",
+                "contact_times": "Not before 6pm",
+            },
+        ),
         ("address", {"postcode": "se1 2aa", "borough": "SOUTHWARK"}),
         ("support", {"access_needs": ["STEP_FREE"], "access_needs_other": ""}),
-        ("why", {"why_join": "I want things to be better for the next person.",
-                 "interested_in_accountability": "on"}),
-        ("agreement", consents(partner="disabled-victims" in forum_slugs or "lgbtq-victims" in forum_slugs)),
+        (
+            "why",
+            {
+                "why_join": "I want things to be better for the next person.",
+                "interested_in_accountability": "on",
+            },
+        ),
+        (
+            "agreement",
+            consents(partner=bool({"disabled-victims", "lgbtq-victims"} & set(forum_slugs))),
+        ),
         ("equality", {"age_band": "25_34", "ethnic_group": "PREFER_NOT_TO_SAY"}),
-    ]  # fmt: skip
+    ]
 
 
 def consents(partner=False, mps=False):

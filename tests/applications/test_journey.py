@@ -93,9 +93,13 @@ def test_an_error_keeps_everything_typed(client):
 
     response = client.post(
         "/apply/contact/",
-        {"email": "not-an-email", "phone": "07700 900 982", "contact_method": "TEXT",
-         "contact_times": "<b>after 6</b>"},
-    )  # fmt: skip
+        {
+            "email": "not-an-email",
+            "phone": "07700 900 982",
+            "contact_method": "TEXT",
+            "contact_times": "<b>after 6</b>",
+        },
+    )
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -110,13 +114,17 @@ def test_an_error_keeps_everything_typed(client):
 @pytest.mark.parametrize(
     ("slug", "data", "reason"),
     [
-        ("date-of-birth", {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "2020"}, "age"),
+        (
+            "date-of-birth",
+            {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "2020"},
+            "age",
+        ),
         ("london", {"london_connection": ["NONE"]}, "london"),
         ("victim", {"victim_of_crime": "NO"}, "victim"),
         ("pnc-check", {"willing_pnc": "NO"}, "pnc"),
         ("confidentiality", {"willing_confidentiality": "NO"}, "confidentiality"),
     ],
-)  # fmt: skip
+)
 def test_ineligible_answer_ends_kindly_and_keeps_nothing(client, slug, data, reason):
     answers = dict(valid_answers())
     before = [step.slug for step in STEPS[: [s.slug for s in STEPS].index(slug)]]
@@ -139,9 +147,12 @@ def test_sixteenth_birthday_today_is_old_enough(client):
     today = timezone.localdate()
     response = client.post(
         "/apply/date-of-birth/",
-        {"date_of_birth_0": today.day, "date_of_birth_1": today.month,
-         "date_of_birth_2": today.year - 16},
-    )  # fmt: skip
+        {
+            "date_of_birth_0": today.day,
+            "date_of_birth_1": today.month,
+            "date_of_birth_2": today.year - 16,
+        },
+    )
 
     assert response["Location"] == "/apply/london/"
 
@@ -256,18 +267,33 @@ def test_expired_saved_forms_are_deleted_after_30_days(db):
     from applications.models import SavedDraft
     from applications.services import drafts_delete_expired
 
-    old = SavedDraft.objects.create(nonce="old", email="a@example.com", answers={},
-                                    created_at=timezone.now() - timedelta(days=30, minutes=1))  # fmt: skip
-    recent = SavedDraft.objects.create(nonce="new", email="b@example.com", answers={},
-                                       created_at=timezone.now() - timedelta(days=29))  # fmt: skip
+    old = SavedDraft.objects.create(
+        nonce="old",
+        email="a@example.com",
+        answers={},
+        created_at=timezone.now() - timedelta(days=30, minutes=1),
+    )
+    recent = SavedDraft.objects.create(
+        nonce="new",
+        email="b@example.com",
+        answers={},
+        created_at=timezone.now() - timedelta(days=29),
+    )
 
     assert drafts_delete_expired() == 1
     assert list(SavedDraft.objects.all()) == [recent]
     assert not SavedDraft.objects.filter(pk=old.pk).exists()
 
 
-@pytest.mark.parametrize("path", ["/apply/nonsense/", "/apply/cannot-apply/nonsense/",
-                                  "/apply/status/forged/", "/apply/resume/forged/"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/apply/nonsense/",
+        "/apply/cannot-apply/nonsense/",
+        "/apply/status/forged/",
+        "/apply/resume/forged/",
+    ],
+)
 def test_unknown_pages_and_forged_links_answer_404(client, path):
     assert client.get(path).status_code == 404
 

@@ -9,9 +9,16 @@ from vvf.forms import DateField
 
 @pytest.mark.parametrize(
     "typed",
-    ["07700 900982", "07700900982", "+44 7700 900982", "020 7946 0000", "(020) 7946-0000",
-     "0044 20 7946 0000", "0300 123 1234"],
-)  # fmt: skip
+    [
+        "07700 900982",
+        "07700900982",
+        "+44 7700 900982",
+        "020 7946 0000",
+        "(020) 7946-0000",
+        "0044 20 7946 0000",
+        "0300 123 1234",
+    ],
+)
 def test_uk_phone_numbers_are_accepted(typed):
     assert normalise_uk_phone(typed) == " ".join(typed.split())
 
