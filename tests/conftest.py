@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from tests.factories import UserFactory
@@ -22,6 +23,23 @@ def pytest_configure(config):
             "The tests need PostgreSQL and Redis. Run them with `make test`, or "
             "`bin/with-test-services .venv/bin/pytest`."
         )
+
+
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """What the data migrations made (roles, forums, wordings), serialised once."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def committed_db(migrated_data, transactional_db):
+    """A database whose writes are committed, so other processes and threads see them,
+    holding what the migrations made. (Transactional tests empty the tables afterwards;
+    Django's own serialized rollback is bound to the connection object, which Playwright's
+    greenlets can swap.)"""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(migrated_data)
 
 
 @pytest.fixture
@@ -45,7 +63,7 @@ def service_env(**overrides):
 
 
 @pytest.fixture
-def celery_worker(transactional_db, tmp_path):
+def celery_worker(committed_db, tmp_path):
     """A real Celery worker process consuming from the test Redis. Messages left by
     earlier tests (which queue tasks without a worker) are purged first."""
     celery_app.control.purge()

@@ -314,3 +314,16 @@ def test_check_answers_uses_few_queries(client, django_assert_max_num_queries):
 
     with django_assert_max_num_queries(10):
         assert client.get(CHECK).status_code == 200
+
+
+def test_markup_is_stored_as_text_and_escaped(client):
+    answers = valid_answers()
+    answers[6] = ("name", {"full_name": '<script>alert("x")</script>', "preferred_name": ""})
+    complete(client, answers)
+
+    html = client.get(CHECK).content.decode()
+    submit(client)
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert Application.objects.get().full_name == '<script>alert("x")</script>'

@@ -38,7 +38,9 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, committed_db, live_server):
+    """A fresh browser page on the live server. The database is restored to what the
+    migrations made after each test (forums, roles, wordings), not emptied."""
     # bypass_csp lets the test inject axe-core into pages whose policy forbids it.
     context = browser.new_context(base_url=live_server.url, bypass_csp=True)
     page = context.new_page()

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, axe_violations
 
 PUBLIC_PAGES = ["start", "privacy", "accessibility", "cookies", "login"]
 
@@ -38,3 +38,10 @@ def test_exit_this_page_leaves_the_service(page):
     page.get_by_role("button", name="Emergency Exit this page").first.click()
 
     page.wait_for_url("https://www.bbc.co.uk/**")
+
+
+def test_axe_check_does_find_violations(page):
+    # Guards the guard: a page with a known failure must not pass.
+    page.set_content('<html lang="en"><body><main><img src="x.png"></main></body></html>')
+
+    assert any(v.startswith("image-alt") for v in axe_violations(page))
