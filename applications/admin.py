@@ -84,10 +84,10 @@ class ApplicationAdmin(admin.ModelAdmin):
     fieldsets = [
         (_("Application"), {"fields": ["reference", "status", "submitted_at", "closed_at",
                                         "forums"]}),
-        (_("Eligibility"), {"fields": ["date_of_birth", "london_connection"]}),
+        (_("Eligibility"), {"fields": ["date_of_birth", "connection_to_london"]}),
         (_("About the applicant"), {"fields": [
             "full_name", "preferred_name", "email", "phone", "postcode", "borough",
-            "contact_method", "safe_to_leave_messages", "contact_times", "access_needs",
+            "contact_method", "safe_to_leave_messages", "contact_times", "support_needed",
             "access_needs_other"]}),
         (_("Why they want to join"), {"fields": ["why_join", "interested_in_accountability"]}),
     ]  # fmt: skip
@@ -99,6 +99,14 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("forums"))
     def forum_names(self, obj):
         return ", ".join(forum.name for forum in obj.forums.all())
+
+    @admin.display(description=_("connection to London"))
+    def connection_to_london(self, obj):
+        return obj.get_london_connection_display()
+
+    @admin.display(description=_("support needed"))
+    def support_needed(self, obj):
+        return obj.get_access_needs_display() or "-"
 
     def get_readonly_fields(self, request, obj=None):
         return [field for fieldset in self.fieldsets for field in fieldset[1]["fields"]]
@@ -263,6 +271,14 @@ class ConsentDocumentAdmin(admin.ModelAdmin):
     list_display = ["kind", "version", "title", "published_at"]
     list_filter = ["kind"]
     fields = ["kind", "title", "body"]
+
+    @admin.display(description=_("connection to London"))
+    def connection_to_london(self, obj):
+        return obj.get_london_connection_display()
+
+    @admin.display(description=_("support needed"))
+    def support_needed(self, obj):
+        return obj.get_access_needs_display() or "-"
 
     def get_readonly_fields(self, request, obj=None):
         return ["kind", "version", "title", "body", "published_at", "published_by"] if obj else []

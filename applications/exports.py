@@ -6,7 +6,6 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from . import choices
 from .models import EqualityMonitoring
 
 BASE_COLUMNS = [
@@ -24,8 +23,7 @@ BASE_COLUMNS = [
     ("Contact by", lambda a: a.get_contact_method_display()),
     ("Safe to leave messages", lambda a: "Yes" if a.safe_to_leave_messages else "No"),
     ("Times to avoid", lambda a: a.contact_times),
-    ("Support needed", lambda a: ", ".join(
-        str(choices.AccessNeed(need).label) for need in a.access_needs)),
+    ("Support needed", lambda a: a.get_access_needs_display()),
     ("Other support", lambda a: a.access_needs_other),
     ("Why they want to join", lambda a: a.why_join),
 ]  # fmt: skip

@@ -141,6 +141,12 @@ class Application(models.Model):
     def is_open(self):
         return self.status not in UNSUCCESSFUL and self.status != Status.ACCEPTED
 
+    def get_london_connection_display(self):
+        return ", ".join(str(choices.LondonConnection(c).label) for c in self.london_connection)
+
+    def get_access_needs_display(self):
+        return ", ".join(str(choices.AccessNeed(need).label) for need in self.access_needs)
+
     def allowed_moves(self):
         return sorted(TRANSITIONS[Status(self.status)], key=list(Status).index)
 

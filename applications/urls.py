@@ -9,6 +9,7 @@ urlpatterns = [
     path("apply/check-your-answers/", views.check_answers, name="check"),
     path("apply/application-sent/", views.confirmation, name="confirmation"),
     path("apply/cannot-apply/<slug:reason>/", views.ineligible, name="ineligible"),
+    path("apply/keep-alive/", views.keep_alive, name="keep-alive"),
     path("apply/save/", views.save_for_later, name="save"),
     path("apply/saved/", views.saved, name="saved"),
     path("apply/resume/<str:token>/", views.resume, name="resume"),

@@ -1,12 +1,13 @@
 """The public application form, the applicant's status page and the question form."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from vvf.ratelimit import rate_limited
 
@@ -76,8 +77,7 @@ def step(request, slug):
             "form": form,
             "back_url": back_url,
             "changing": changing,
-            "step_number": STEPS.index(current) + 1,
-            "step_count": len(STEPS),
+            "timeout_seconds": settings.SESSION_COOKIE_AGE,
         },
     )
 
@@ -122,6 +122,13 @@ def check_answers(request):
 class SubmitForm(forms.Form):
     # A field people cannot see or reach; software that fills in every field does.
     website = forms.CharField(required=False, max_length=200)
+
+
+@require_POST
+def keep_alive(request):
+    """The timeout warning's "carry on": the session's clock starts again."""
+    request.session.modified = True
+    return HttpResponse(status=204)
 
 
 @require_http_methods(["GET"])

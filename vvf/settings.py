@@ -170,7 +170,7 @@ VVF_INBOX = envstr("VVF_INBOX", "victimvoice@mopac.london.gov.uk")
 # Celery. Production uses Redis. Without a broker URL in local development, Celery uses
 # kombu's file-system transport under var/, so `make run` needs no Redis: a worker with
 # an embedded beat runs beside the web server and does the same work.
-CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", _dev_default("filesystem://"))
+CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", _dev_default("filesystem://localhost/"))
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery-queue"
     CELERY_BROKER_TRANSPORT_OPTIONS = {

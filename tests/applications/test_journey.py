@@ -327,3 +327,13 @@ def test_markup_is_stored_as_text_and_escaped(client):
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert Application.objects.get().full_name == '<script>alert("x")</script>'
+
+
+def test_keep_alive_extends_the_session(client):
+    complete(client, valid_answers()[:1])
+    session = Session.objects.get()
+
+    response = client.post(reverse("applications:keep-alive"))
+
+    assert response.status_code == 204
+    assert Session.objects.get().expire_date > session.expire_date

@@ -199,3 +199,20 @@ def test_status_pages_are_accessible(page):
     page.wait_for_url(f"**/apply/status/{token}/")
     assert "You withdrew your application" in page.content()
     assert_accessible(page)
+
+
+def test_timeout_warning_lets_you_carry_on_without_losing_what_you_typed(page, settings):
+    # Warn 5 minutes before expiry: with a 302-second session, after 2 seconds.
+    settings.SESSION_COOKIE_AGE = 302
+    page.goto("/apply/date-of-birth/")
+    page.get_by_label("Day").fill("12")
+
+    dialog = page.get_by_role("dialog", name="Do you want to carry on?")
+    dialog.wait_for(state="visible", timeout=10_000)
+    assert_accessible(page)
+    with page.expect_response("**/apply/keep-alive/") as keep_alive:
+        dialog.get_by_role("button", name="Carry on with my application").click()
+
+    assert keep_alive.value.status == 204
+    assert not dialog.is_visible()
+    assert page.get_by_label("Day").input_value() == "12"

@@ -1,6 +1,8 @@
 """Helpers for the GOV.UK template pack in templates/govuk/ (django-crispy-forms)."""
 
 from django import forms, template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from vvf.forms import DateInput
 
@@ -83,3 +85,25 @@ def option_hint(bound_field, value):
     """The hint under one radio or checkbox option, from the field's `item_hints`."""
     hints = getattr(bound_field.field, "item_hints", None) or {}
     return hints.get(str(value), "")
+
+
+@register.filter
+def wording(text):
+    """Plain text as GOV.UK paragraphs; a paragraph of "- " lines becomes a bullet list."""
+    blocks = []
+    for paragraph in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in paragraph.strip().split("\n") if line.strip()]
+        if not lines:
+            continue
+        intro = [line for line in lines if not line.startswith("- ")]
+        items = [line[2:] for line in lines if line.startswith("- ")]
+        if intro:
+            blocks.append(format_html('<p class="govuk-body">{}</p>', " ".join(intro)))
+        if items:
+            blocks.append(
+                format_html(
+                    '<ul class="govuk-list govuk-list--bullet">{}</ul>',
+                    format_html_join("", "<li>{}</li>", ((item,) for item in items)),
+                )
+            )
+    return mark_safe("".join(blocks))  # noqa: S308  (every piece is escaped above)

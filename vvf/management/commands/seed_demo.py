@@ -4,6 +4,8 @@ Safe to run again: it updates what exists instead of duplicating it. It refuses 
 with DEBUG off, so known demo passwords can never reach a real server.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -12,6 +14,12 @@ from django.db import transaction
 from accounts import roles
 from accounts.models import User
 from applications.models import Application
+from applications.services import (
+    application_submit,
+    application_transition,
+    current_documents,
+    forums_needing_partner_consent,
+)
 from forums.models import Forum
 
 DEMO_USERS = [
@@ -25,23 +33,14 @@ DEMO_USERS = [
 DEMO_PASSWORD = "demo-password-change-me"
 
 DEMO_APPLICATIONS = [
-    # name, email, forum slugs, status
-    ("Aisha Demo", "aisha.demo@example.com", ["vawg"], Application.Status.SUBMITTED),
-    ("Zoë O'Brien-Demo", "zoe.demo@example.com", ["lgbtq-victims"], Application.Status.IN_REVIEW),
-    (
-        "Nguyễn Demo",
-        "nguyen.demo@example.com",
-        ["black-communities"],
-        Application.Status.ONBOARDING,
-    ),
-    (
-        "Kwame Demo",
-        "kwame.demo@example.com",
-        ["disabled-victims", "black-communities"],
-        Application.Status.PNC_CHECK,
-    ),
-    ("Demo", "mononym.demo@example.com", ["vawg"], Application.Status.WITHDRAWN),
-]
+    # name, email, forum slugs, the stages it has been moved through
+    ("Aisha Demo", "aisha.demo@example.com", ["vawg"], []),
+    ("Zoë O'Brien-Demo", "zoe.demo@example.com", ["lgbtq-victims"], ["IN_REVIEW"]),
+    ("Nguyễn Demo", "nguyen.demo@example.com", ["black-communities"], ["IN_REVIEW", "ONBOARDING"]),
+    ("Kwame Demo", "kwame.demo@example.com", ["disabled-victims", "black-communities"],
+     ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
+    ("Demo", "mononym.demo@example.com", ["vawg"], ["WITHDRAWN"]),
+]  # fmt: skip
 
 
 class Command(BaseCommand):
@@ -67,8 +66,33 @@ class Command(BaseCommand):
             user.groups.set([Group.objects.get(name=role)])
 
     def seed_applications(self):
-        for name, email, slugs, status in DEMO_APPLICATIONS:
-            application, _ = Application.objects.update_or_create(
-                email=email, defaults={"full_name": name, "status": status}
+        """Sample applications made the way the public form makes them."""
+        staff = User.objects.get(email=DEMO_USERS[0][0])
+        documents = current_documents()
+        for name, email, slugs, moves in DEMO_APPLICATIONS:
+            if Application.objects.filter(email=email).exists():
+                continue
+            forums = list(Forum.objects.filter(slug__in=slugs).select_related("run_by"))
+            kinds = ["PNC_CHECK", "TERMS_OF_REFERENCE", "MPS_SHARING"]
+            if forums_needing_partner_consent(forums):
+                kinds.append("PARTNER_SHARING")
+            application, _ = application_submit(
+                answers={
+                    "date_of_birth": datetime.date(1990, 3, 27),
+                    "london_connection": ["LIVES"],
+                    "forums": forums,
+                    "full_name": name,
+                    "email": email,
+                    "postcode": "SE1 2AA",
+                    "borough": "SOUTHWARK",
+                    "why_join": "I want the next person to be treated better than I was.",
+                    "interested_in_accountability": True,
+                    "equality": {"age_band": "25_34"},
+                },
+                consents={documents[kind]: kind != "MPS_SHARING" for kind in kinds},
+                submission_key=f"demo-{email}",
             )
-            application.forums.set(Forum.objects.filter(slug__in=slugs))
+            for status in moves:
+                application_transition(
+                    application=application, to_status=status, by=staff, reason="Demo data"
+                )
