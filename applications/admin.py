@@ -138,7 +138,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_act": self.can_act(request)}
+        application = Application.objects.filter(pk=object_id).first()
+        extra_context = {
+            **(extra_context or {}),
+            "can_act": self.can_act(request),
+            "can_record_onboarding": application is not None
+            and services.onboarding_allowed(application),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
@@ -216,14 +222,18 @@ class ApplicationAdmin(admin.ModelAdmin):
                     preview=preview,
                     title=_("Check the email"),
                 )
-            services.onboarding_record(
-                application=application,
-                held_on=form.cleaned_data["held_on"],
-                staff=request.user,
-                outcome=form.cleaned_data["outcome"],
-                notes=form.cleaned_data["notes"],
-            )
-            messages.success(request, _("The onboarding conversation has been recorded."))
+            try:
+                services.onboarding_record(
+                    application=application,
+                    held_on=form.cleaned_data["held_on"],
+                    staff=request.user,
+                    outcome=form.cleaned_data["outcome"],
+                    notes=form.cleaned_data["notes"],
+                )
+            except services.TransitionNotAllowed as refused:
+                messages.error(request, str(refused))
+            else:
+                messages.success(request, _("The onboarding conversation has been recorded."))
             return redirect("admin:applications_application_change", application.pk)
         return self._page(
             request,

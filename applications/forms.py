@@ -270,11 +270,11 @@ class AccessNeedsForm(StepForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    access_needs_other = forms.CharField(
+    access_needs_other = LongTextField(
         label=_("Tell us about any other support you need (optional)"),
         max_length=500,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Other support must be 500 characters or fewer")},
     )
 
     def clean(self):
@@ -336,6 +336,11 @@ class ConsentsForm(StepForm):
         "TERMS_OF_REFERENCE": _("Agree to follow the Terms of Reference to apply"),
     }
 
+    CHANGED = _(
+        "We have changed this wording since you read it. Please read it again and tick the "
+        "box if you agree."
+    )
+
     def __init__(self, *args, documents, needs_partner_consent, **kwargs):
         """`documents` maps each kind to the wording to show (its current version)."""
         super().__init__(*args, **kwargs)
@@ -352,19 +357,32 @@ class ConsentsForm(StepForm):
                 error_messages={"required": self.REQUIRED_MESSAGES.get(kind, "")},
             )
             self.fields[f"{kind.lower()}_version"] = forms.IntegerField(
-                widget=forms.HiddenInput, initial=documents[kind].version, min_value=1
+                widget=forms.HiddenInput, required=False
             )
+        # Each page carries the version of the wording it showed. An answer given to an
+        # older wording is no answer: the tick is cleared and the new wording asked for.
+        self.changed = []
+        if self.is_bound:
+            self.data = self.data.copy()
+            for kind in kinds:
+                if self.data.get(f"{kind.lower()}_version") != str(documents[kind].version):
+                    self.changed.append(kind)
+                    self.data.pop(kind.lower(), None)
+
+    def clean(self):
+        data = super().clean()
+        for kind in self.changed:
+            self._errors.pop(kind.lower(), None)
+            self.add_error(kind.lower(), self.CHANGED)
+        return data
 
     def wordings(self):
         """(document, bound checkbox) for each consent, in the order shown."""
         return [(self.documents[kind], self[kind.lower()]) for kind in self.kinds]
 
-    def agreed_versions(self):
-        """{kind: (version shown, agreed)}"""
-        return {
-            kind: (self.cleaned_data[f"{kind.lower()}_version"], self.cleaned_data[kind.lower()])
-            for kind in self.kinds
-        }
+    def agreements(self):
+        """{ConsentDocument shown: agreed}"""
+        return {self.documents[kind]: self.cleaned_data[kind.lower()] for kind in self.kinds}
 
 
 # Equality monitoring -------------------------------------------------------------------

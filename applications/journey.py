@@ -14,7 +14,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import forms
-from .models import ConsentDocument
 from .services import current_documents
 
 SESSION_KEY = "apply"
@@ -103,6 +102,11 @@ class Journey:
         self._forms = {}  # later pages can depend on this one
         self.submission_key  # noqa: B018  (a journey with answers has a key)
         self._save()
+
+    def touch(self):
+        """Restarts the session's clock while there are answers to keep."""
+        if self.has_answers():
+            self.session.modified = True
 
     def load(self, answers):
         self.state = {"answers": answers}
@@ -212,18 +216,9 @@ class Journey:
         }
 
     def consents(self):
-        """{ConsentDocument shown: agreed}, or None when a version shown no longer
-        exists (the applicant must read the wordings again)."""
-        agreed = self.stored_form(STEPS_BY_SLUG["agreement"]).agreed_versions()
-        documents = {
-            (doc.kind, doc.version): doc for doc in ConsentDocument.objects.filter(kind__in=agreed)
-        }
-        result = {}
-        for kind, (version, given) in agreed.items():
-            if (kind, version) not in documents:
-                return None
-            result[documents[kind, version]] = given
-        return result
+        """{ConsentDocument shown: agreed}. The agreement page is only complete while
+        the wordings it showed are the current ones, so these are those."""
+        return self.stored_form(STEPS_BY_SLUG["agreement"]).agreements()
 
     def email(self):
         form = self.stored_form(STEPS_BY_SLUG["contact"])

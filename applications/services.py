@@ -81,10 +81,26 @@ def application_withdraw(*, application, reason=""):
     )
 
 
+def onboarding_allowed(application):
+    return (
+        application.status == Status.ONBOARDING
+        and not OnboardingConversation.objects.filter(application=application).exists()
+    )
+
+
 @transaction.atomic
 def onboarding_record(*, application, held_on, staff, outcome, notes=""):
     """Records the onboarding conversation and moves the application on: proceed to the
-    PNC check, or end it kindly."""
+    PNC check, or end it kindly. Once per application, at the onboarding stage."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if (
+        locked.status != Status.ONBOARDING
+        or OnboardingConversation.objects.filter(application=locked).exists()
+    ):
+        raise TransitionNotAllowed(
+            "An onboarding conversation is recorded once, while the application is at the "
+            "onboarding stage."
+        )
     conversation = OnboardingConversation.objects.create(
         application=application, held_on=held_on, staff=staff, outcome=outcome, notes=notes
     )
@@ -204,6 +220,19 @@ def draft_save(*, email, answers):
 
 def draft_token(draft):
     return signing.dumps({"d": draft.pk, "n": draft.nonce}, salt=_DRAFT_SALT)
+
+
+def _draft_lookup(token):
+    try:
+        data = signing.loads(token, salt=_DRAFT_SALT, max_age=DRAFT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return SavedDraft.objects.filter(pk=data.get("d"), nonce=data.get("n"))
+
+
+def draft_exists(token):
+    drafts = _draft_lookup(token)
+    return drafts is not None and drafts.exists()
 
 
 @transaction.atomic

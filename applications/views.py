@@ -9,9 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vvf.forms import LongTextField
 from vvf.ratelimit import rate_limited
 
 from . import services, tasks
+from .forms import ContactForm
 from .journey import STEPS, STEPS_BY_SLUG, Journey
 from .models import Status
 
@@ -48,17 +50,19 @@ def step(request, slug):
     changing = request.GET.get("change") == "1"
 
     if request.method == "POST":
+        form = journey.form(current, request.POST)
+        valid = form.is_valid()
+        reason = form.ineligible_reason() if valid else None
+        if reason:
+            # Nothing from an ineligible attempt is kept, saved for later or not.
+            journey.clear()
+            return redirect("applications:ineligible", reason=reason)
         if "save" in request.POST:
+            # Kept as typed, even with mistakes: they are shown again on return.
             journey.store(current, request.POST)
             return redirect("applications:save")
-        form = journey.form(current, request.POST)
-        if form.is_valid():
+        if valid:
             journey.store(current, request.POST)
-            reason = form.ineligible_reason()
-            if reason:
-                # Nothing from an ineligible attempt is kept.
-                journey.clear()
-                return redirect("applications:ineligible", reason=reason)
             if changing:
                 after = journey.first_incomplete()
                 return redirect(_step_url(after, change=True) if after else _check_url())
@@ -66,7 +70,11 @@ def step(request, slug):
             return redirect(_step_url(following) if following else _check_url())
     else:
         form = journey.stored_form(current) or journey.form(current)
+        # Looking at a page counts as activity: the session's clock starts again, as
+        # the timeout warning's does.
+        journey.touch()
 
+    form.caption = current.section
     previous = journey.previous(current)
     back_url = _check_url() if changing else (_step_url(previous) if previous else reverse("start"))
     return render(
@@ -163,6 +171,7 @@ class SaveForm(forms.Form):
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("apply-save")
 def save_for_later(request):
     journey = Journey(request.session)
     if not journey.has_answers():
@@ -187,8 +196,14 @@ def saved(request):
     return render(request, "applications/saved.html")
 
 
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "POST"])
 def resume(request, token):
+    """Opening the link shows a button; only pressing it uses the link up, so a mail
+    scanner that opens links in advance does not spend it."""
+    if request.method == "GET":
+        if not services.draft_exists(token):
+            return render(request, "applications/link_expired.html", status=404)
+        return render(request, "applications/resume.html")
     answers = services.draft_resume(token)
     if answers is None:
         return render(request, "applications/link_expired.html", status=404)
@@ -218,33 +233,23 @@ def status(request, token):
     )
 
 
-class ContactDetailsForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-        },
-    )
-    phone = forms.CharField(label=_("UK phone number (optional)"), max_length=20, required=False)
-
-    def clean_phone(self):
-        from .validators import normalise_uk_phone
-
-        phone = self.cleaned_data["phone"].strip()
-        return normalise_uk_phone(phone) if phone else ""
-
-
 @require_http_methods(["GET", "POST"])
 def status_contact(request, token):
     application = _application_or_404(token)
-    form = ContactDetailsForm(
-        request.POST if request.method == "POST" else None,
-        initial={"email": application.email, "phone": application.phone},
-    )
+    initial = {
+        "email": application.email,
+        "phone": application.phone,
+        "contact_method": application.contact_method,
+        "safe_to_leave_messages": "YES" if application.safe_to_leave_messages else "NO",
+        "contact_times": application.contact_times,
+    }
+    form = ContactForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.application_update_contact(application=application, **form.cleaned_data)
+        services.application_update_contact(
+            application=application,
+            **{**form.cleaned_data, "safe_to_leave_messages": form.cleaned_data[
+                "safe_to_leave_messages"] == "YES"},
+        )  # fmt: skip
         messages.success(request, _("Your contact details have been updated."))
         return redirect("applications:status", token=token)
     return render(
@@ -271,8 +276,12 @@ def status_withdraw(request, token):
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["confirm"] == "YES":
-            services.application_withdraw(application=application)
-            messages.success(request, _("Your application has been withdrawn."))
+            try:
+                services.application_withdraw(application=application)
+            except services.TransitionNotAllowed:
+                pass  # a second click, or it closed meanwhile: the status page says so
+            else:
+                messages.success(request, _("Your application has been withdrawn."))
         return redirect("applications:status", token=token)
     return render(
         request,
@@ -295,11 +304,10 @@ class QuestionForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    question = forms.CharField(
+    question = LongTextField(
         label=_("Your question"),
         help_text=_("Please do not tell us about the crime itself here."),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": _("Enter your question"),
             "max_length": _("Your question must be 2,000 characters or fewer"),

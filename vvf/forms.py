@@ -37,7 +37,7 @@ class DateField(forms.MultiValueField):
     def __init__(self, *, name, **kwargs):
         self.name = name
         # The parts are checked together in compress(), for GOV.UK's messages.
-        fields = [forms.CharField(required=False, max_length=10) for _ in range(3)]
+        fields = [forms.CharField(required=False) for _ in range(3)]
         kwargs.setdefault("error_messages", {})
         kwargs["error_messages"].setdefault("required", _("Enter %(name)s") % {"name": name})
         super().__init__(fields, require_all_fields=False, **kwargs)
@@ -57,10 +57,12 @@ class DateField(forms.MultiValueField):
                 "incomplete",
             )
         try:
-            if len(year) != 4:
+            if not (day.isdigit() and month.isdigit() and year.isdigit()):
+                raise ValueError
+            if len(day) > 2 or len(month) > 2 or len(year) != 4:
                 raise ValueError
             return datetime.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(
                 _("%(name)s must be a real date") % {"name": self.name[0].upper() + self.name[1:]},
                 "invalid",

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "vvf.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "vvf.urls"
@@ -214,14 +215,18 @@ else:
 # (requests, seconds) per client address.
 RATE_LIMITS = {
     "apply-submit": (10, 3600),
+    "apply-save": (10, 3600),
     "question": (5, 3600),
 }
-# How many proxies in front of the service append to X-Forwarded-For. 0: trust none.
-TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+# How many proxies in front of the service append to X-Forwarded-For (0: trust none).
+# Behind the TLS proxy, at least that one; otherwise every client would share the
+# proxy's address, and its rate limits.
+BEHIND_TLS_PROXY = envbool("BEHIND_TLS_PROXY", False)
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0)
 
 # Security. Production sits behind a proxy that terminates TLS and sets
 # X-Forwarded-Proto; set BEHIND_TLS_PROXY=1 there.
-if envbool("BEHIND_TLS_PROXY", False):
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -1,5 +1,6 @@
 """Staff review of applications in the admin."""
 
+import datetime
 import io
 
 import pytest
@@ -196,3 +197,24 @@ def test_consent_wording_revision_is_a_new_version(staff_client):
     versions = list(ConsentDocument.objects.filter(kind="PNC_CHECK").values_list("version", "body"))
     assert versions[0] == (2, "Revised wording")
     assert versions[1][0] == 1
+
+
+def test_control_characters_in_answers_do_not_break_the_export(staff_client):
+    ApplicationFactory(why_join="Pasted from Word\x0b with a tab\x01 in it")
+
+    rows = export(staff_client)
+
+    assert "Pasted from Word with a tab in it" in rows[1]
+
+
+def test_onboarding_is_recorded_once(db, user_with_role):
+    from applications.services import TransitionNotAllowed, onboarding_record
+
+    staff = user_with_role("VVF staff")
+    application = ApplicationFactory(status="ONBOARDING")
+    held_on = datetime.date(2026, 11, 20)
+    onboarding_record(application=application, held_on=held_on, staff=staff, outcome="SIGNPOST")
+
+    with pytest.raises(TransitionNotAllowed):
+        onboarding_record(application=application, held_on=held_on, staff=staff, outcome="PROCEED")
+    assert OnboardingConversation.objects.count() == 1

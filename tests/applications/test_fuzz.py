@@ -10,6 +10,9 @@ from tests.applications.journey import complete, valid_answers
 from tests.factories import ApplicationFactory
 
 TEXT_FIELDS = [
+    ("date-of-birth", "date_of_birth_0"),
+    ("date-of-birth", "date_of_birth_1"),
+    ("date-of-birth", "date_of_birth_2"),
     ("name", "full_name"),
     ("name", "preferred_name"),
     ("contact", "email"),

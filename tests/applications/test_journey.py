@@ -159,7 +159,7 @@ def test_sixteenth_birthday_today_is_old_enough(client):
 
 def test_partner_forums_need_the_partner_sharing_consent(client):
     answers = valid_answers(forum_slugs=("disabled-victims",))
-    answers[-2] = ("agreement", consents(partner=False))
+    answers[-2] = ("agreement", {**consents(partner=False), "partner_sharing_version": "1"})
     complete(client, answers[:-2])
 
     response = client.post("/apply/agreement/", answers[-2][1])
@@ -188,17 +188,39 @@ def test_changing_to_a_partner_forum_asks_for_that_consent_then_returns(client):
     assert response["Location"] == CHECK
 
 
-def test_consent_wording_shown_is_the_one_recorded(client, user_with_role):
+def test_a_new_wording_must_be_read_and_agreed_again(client):
     from applications.services import consent_document_publish
 
     complete(client)
     consent_document_publish(kind="PNC_CHECK", title="New", body="New words", by=None)
 
-    submit(client)
+    response = client.get(CHECK)
 
+    assert response["Location"] == "/apply/agreement/"
+    page = client.get("/apply/agreement/").content.decode()
+    assert "We have changed this wording since you read it" in page
+    assert "New words" in page
+    assert 'name="pnc_check_version" value="2"' in page
+    client.post("/apply/agreement/", {**consents(), "pnc_check_version": "2"})
+    submit(client)
     given = Consent.objects.get(document__kind="PNC_CHECK")
-    assert given.document.version == 1
+    assert given.document.version == 2
     assert ConsentDocument.objects.filter(kind="PNC_CHECK").count() == 2
+
+
+def test_wording_published_while_the_page_is_open_is_asked_again(client):
+    from applications.services import consent_document_publish
+
+    complete(client, valid_answers()[:-2])
+    consent_document_publish(kind="TERMS_OF_REFERENCE", title="ToR", body="v2", by=None)
+
+    response = client.post("/apply/agreement/", consents())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "We have changed this wording since you read it" in html
+    # The tick given to the old wording is cleared.
+    assert 'name="terms_of_reference" type="checkbox" value="on" aria-describedby' in html
 
 
 def test_honeypot_filled_makes_nothing(client):
@@ -252,11 +274,15 @@ def test_save_and_come_back_later_emails_a_single_use_link(client):
     path = link.replace("http://testserver", "")
 
     fresh = client.__class__()
-    resumed = fresh.get(path)
+    # Opening the link (as a mail scanner might) does not use it up.
+    assert "Continue your application" in fresh.get(path).content.decode()
+    assert "Continue your application" in fresh.get(path).content.decode()
+    resumed = fresh.post(path)
     assert resumed["Location"] == "/apply/contact/"
     assert 'value="half@example.com"' in fresh.get("/apply/contact/").content.decode()
     assert "Zoë" in fresh.get("/apply/name/").content.decode()
     assert client.__class__().get(path).status_code == 404
+    assert client.__class__().post(path).status_code == 404
 
 
 def test_expired_saved_forms_are_deleted_after_30_days(db):
@@ -337,3 +363,79 @@ def test_keep_alive_extends_the_session(client):
 
     assert response.status_code == 204
     assert Session.objects.get().expire_date > session.expire_date
+
+
+@pytest.mark.parametrize("day", ["9999999999", "99999999999999999999", "-1", "1.5", "⁵"])
+def test_absurd_dates_are_errors_not_crashes(client, day):
+    response = client.post(
+        "/apply/date-of-birth/",
+        {"date_of_birth_0": day, "date_of_birth_1": "1", "date_of_birth_2": "1990"},
+    )
+
+    assert response.status_code == 200
+    assert "Your date of birth must be a real date" in response.content.decode()
+
+
+def test_a_saved_mistake_is_shown_again_not_crashed_on(client):
+    client.post(
+        "/apply/date-of-birth/",
+        {"date_of_birth_0": "9999999999", "date_of_birth_1": "1", "date_of_birth_2": "1990",
+         "save": "1"},
+    )  # fmt: skip
+
+    assert client.get("/apply/").status_code == 302
+    response = client.get("/apply/date-of-birth/")
+    assert response.status_code == 200
+    assert 'value="9999999999"' in response.content.decode()
+    assert client.get(reverse("applications:save")).status_code == 200
+
+
+def test_saving_an_ineligible_answer_keeps_nothing(client):
+    response = client.post(
+        "/apply/date-of-birth/",
+        {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "2020", "save": "1"},
+    )
+
+    assert response["Location"] == "/apply/cannot-apply/age/"
+    assert all("apply" not in s.get_decoded() for s in Session.objects.all())
+
+
+def test_saving_for_later_is_rate_limited(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "apply-save": (1, 3600)}
+    complete(client, valid_answers()[:1])
+    url = reverse("applications:save")
+
+    statuses = [client.post(url, {"email": "x@example.com"}).status_code for _ in range(2)]
+
+    assert statuses == [302, 429]
+
+
+def test_looking_at_a_page_restarts_the_session_clock(client):
+    complete(client, valid_answers()[:2])
+    before = Session.objects.get().expire_date
+
+    client.get("/apply/date-of-birth/")
+
+    assert Session.objects.get().expire_date > before
+
+
+@pytest.mark.parametrize("path", ["/apply/date-of-birth/", CHECK, "/"])
+def test_pages_are_never_cached(client, path):
+    complete(client)
+
+    response = client.get(path)
+
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_long_text_uses_the_character_count(client):
+    complete(client, valid_answers()[:10])
+
+    html = client.get("/apply/why/").content.decode()
+
+    assert 'data-module="govuk-character-count" data-maxlength="1500"' in html
+    assert "govuk-js-character-count" in html
+    assert " maxlength=" not in html

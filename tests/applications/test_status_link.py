@@ -28,12 +28,42 @@ def test_applicant_updates_contact_details(client):
 
     response = client.post(
         status_url(application, "applications:status-contact"),
-        {"email": "new@example.com", "phone": "020 7946 0000"},
+        {
+            "email": "new@example.com",
+            "phone": "020 7946 0000",
+            "contact_method": "PHONE",
+            "safe_to_leave_messages": "YES",
+            "contact_times": "Evenings only",
+        },
     )
 
     application.refresh_from_db()
     assert response.status_code == 302
-    assert (application.email, application.phone) == ("new@example.com", "020 7946 0000")
+    assert (
+        application.email,
+        application.phone,
+        application.contact_method,
+        application.safe_to_leave_messages,
+        application.contact_times,
+    ) == ("new@example.com", "020 7946 0000", "PHONE", True, "Evenings only")
+
+
+def test_phone_contact_needs_a_phone_number(client):
+    application = ApplicationFactory(phone="07700 900 982", contact_method="TEXT")
+
+    response = client.post(
+        status_url(application, "applications:status-contact"),
+        {
+            "email": "a@example.com",
+            "phone": "",
+            "contact_method": "TEXT",
+            "safe_to_leave_messages": "NO",
+        },
+    )
+
+    application.refresh_from_db()
+    assert "Enter a phone number, or choose to be contacted by email" in response.content.decode()
+    assert application.phone == "07700 900 982"
 
 
 def test_bad_contact_details_are_refused_and_kept(client):
@@ -99,3 +129,16 @@ def test_link_for_one_application_cannot_reach_another(client):
     tampered = signing.dumps({"a": other.pk, "k": mine.access_key}, salt=STATUS_SALT)
 
     assert client.get(reverse("applications:status", args=[tampered])).status_code == 404
+
+
+def test_withdrawing_twice_is_not_an_error(client):
+    application = ApplicationFactory(status="IN_REVIEW")
+    url = status_url(application, "applications:status-withdraw")
+    client.post(url, {"confirm": "YES"})
+    application.status = "IN_REVIEW"  # the second request read it before the first wrote
+
+    from applications.services import TransitionNotAllowed, application_withdraw
+
+    with pytest.raises(TransitionNotAllowed):
+        application_withdraw(application=application)
+    assert client.post(url, {"confirm": "YES"}).status_code == 302

@@ -61,6 +61,8 @@ def govuk_widget(bound_field):
         )
     base = _WIDGET_CLASS.get(kind, "govuk-input")
     classes = [base, bound_field.field.widget.attrs.get("class", "")]
+    if kind == "textarea" and bound_field.field.max_length:
+        classes.append("govuk-js-character-count")
     if bound_field.errors:
         classes.append(f"{base}--error")
     attrs = {"class": " ".join(c for c in classes if c)}
