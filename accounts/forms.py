@@ -1,5 +1,3 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -10,13 +8,40 @@ class SignInForm(AuthenticationForm):
         "inactive": _("This account has been switched off. Ask the VVF team for help."),
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    # django-two-factor-auth passes `request` only to forms whose __init__ names it.
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("Email address")
         self.fields["username"].widget.attrs.update(
             {"autocomplete": "email", "spellcheck": "false", "autofocus": False}
         )
         self.fields["username"].error_messages["required"] = _("Enter your email address")
         self.fields["password"].error_messages["required"] = _("Enter your password")
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("sign-in", _("Sign in")))
+
+
+CODE_FIELDS = {
+    # step: (field, label, hint)
+    "token": ("otp_token", _("Security code"),
+              _("The 6-digit code your authenticator app shows for Victim Voice Forums.")),
+    "backup": ("otp_token", _("Backup code"),
+               _("One of the backup codes you saved when you set up your account.")),
+    "generator": ("token", _("Security code"),
+                  _("The 6-digit code your app shows after you add the account.")),
+}  # fmt: skip
+
+
+def word_code_field(form, step):
+    """django-two-factor-auth picks these forms itself; we only change their words."""
+    if step not in CODE_FIELDS or CODE_FIELDS[step][0] not in form.fields:
+        return form
+    name, label, hint = CODE_FIELDS[step]
+    field = form.fields[name]
+    field.label = label
+    field.help_text = hint
+    field.widget.attrs.update(
+        {"autocomplete": "one-time-code", "class": "govuk-input--width-10", "autofocus": False}
+    )
+    field.error_messages.update(
+        required=_("Enter the code"), invalid=_("Enter the code, like 123456")
+    )
+    return form

@@ -46,7 +46,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
 
     def __str__(self):
-        return self.email
+        # Opaque, because the admin's own log keeps this text.
+        return f"user {self.pk}"
 
     def get_full_name(self):
         return self.full_name or self.email

@@ -1,15 +1,29 @@
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from two_factor import views as two_factor_views
 
-from .forms import SignInForm
+from .forms import SignInForm, word_code_field
 from .roles import VVF_STAFF, roles_of
 
 
-class SignInView(auth_views.LoginView):
-    form_class = SignInForm
-    template_name = "accounts/sign_in.html"
+class SignInView(two_factor_views.LoginView):
+    """Password, then the code from the authenticator app (or a backup code)."""
+
+    form_list = (
+        ("auth", SignInForm),
+        *two_factor_views.LoginView.form_list[1:],
+    )
     redirect_authenticated_user = True
+
+    def get_form(self, step=None, **kwargs):
+        return word_code_field(super().get_form(step=step, **kwargs), step or self.steps.current)
+
+
+class SetUpView(two_factor_views.SetupView):
+    """Adding the authenticator app, at the first sign-in."""
+
+    def get_form(self, step=None, **kwargs):
+        return word_code_field(super().get_form(step=step, **kwargs), step or self.steps.current)
 
 
 @login_required

@@ -42,6 +42,19 @@ def committed_db(migrated_data, transactional_db):
     connection.creation.deserialize_db_from_string(migrated_data)
 
 
+def sign_in(client, user):
+    """Signs the user in with both factors, as if they had entered a code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="default")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def user_with_role(db):
     def make(role, **kwargs):

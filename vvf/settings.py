@@ -5,9 +5,11 @@ local defaults; without it, the required variables must be set or the service re
 to start with a message naming the one that is missing.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .env import envbool, envint, envlist, envstr
@@ -47,7 +49,14 @@ INSTALLED_APPS = [
     "django.forms",
     "crispy_forms",
     "guardian",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "axes",
+    "csp",
     "vvf",
+    "audit",
     "accounts",
     "forums",
     "applications",
@@ -57,15 +66,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vvf.middleware.NoStoreMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "vvf.urls"
@@ -101,12 +114,36 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
-LOGIN_URL = "login"
+# Staff sign in with a password and a code from an authenticator app (TOTP), enrolled at
+# the first sign-in; backup codes for when the phone is lost. No SMS.
+LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "accounts-home"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "two_factor:login"
+TWO_FACTOR_LOGIN_TIMEOUT = 300
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+OTP_TOTP_ISSUER = "Victim Voice Forums"
+# A signed-in session ends after 30 minutes without activity, and 8 hours after sign-in.
+STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
+STAFF_SESSION_LIFETIME = timedelta(hours=8)
+
+# Brute force: 5 failed sign-ins for one account from one client within 15 minutes lock
+# that pair out for 15 minutes, right password or not. Never permanent, never by
+# address alone (a shared office address would lock everyone out).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_CALLABLE = "accounts.axes.username"
+AXES_CLIENT_IP_CALLABLE = "vvf.ratelimit.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -235,11 +272,28 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SECURE = not DEBUG
+# __Host- cookies are sent only over HTTPS, to this host, for every path: no subdomain
+# can set or read them. (Browsers refuse them over plain HTTP, hence not with DEBUG.)
+SESSION_COOKIE_NAME = "__Host-session" if SESSION_COOKIE_SECURE else "session"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if CSRF_COOKIE_SECURE else "csrftoken"
 X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -247,4 +301,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # django-axes logs each failure with the client's details: the audit trail has them.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -7,6 +7,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtZm9yLXByb2Qh")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SITE_URL", "http://testserver")
+# The tests' browser talks plain HTTP to the live server: no Secure or __Host- cookies.
+os.environ.setdefault("SECURE_COOKIES", "0")
 
 from .settings import *  # noqa: E402,F403
 
@@ -18,7 +20,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 EMAIL_BACKEND = os.environ.get(
     "TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
 )
-SESSION_COOKIE_SECURE = False
-CSRF_COOKIE_SECURE = False
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from . import views
 
+handler403 = "vvf.views.not_found"  # out of reach answers 404: existence is not revealed
+
 urlpatterns = [
     path("", views.start, name="start"),
     path("privacy/", views.privacy, name="privacy"),

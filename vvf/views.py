@@ -2,6 +2,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import page_not_found
 
 from . import health
 
@@ -33,3 +34,8 @@ def healthz(request):
     checks = health.check_all()
     body = {name: "ok" if ok else "down" for name, ok in checks.items()}
     return JsonResponse(body, status=200 if all(checks.values()) else 503)
+
+
+def not_found(request, exception=None):
+    """What a page outside someone's reach answers: the same as one that does not exist."""
+    return page_not_found(request, exception)

@@ -3,7 +3,14 @@ from django.urls import reverse
 
 from tests.browser.conftest import assert_accessible, axe_violations
 
-PUBLIC_PAGES = ["start", "privacy", "accessibility", "cookies", "login"]
+PUBLIC_PAGES = [
+    "start",
+    "privacy",
+    "accessibility",
+    "cookies",
+    "two_factor:login",
+    "applications:question",
+]
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
@@ -23,8 +30,8 @@ def test_not_found_page_has_no_axe_violations(page):
 
 
 def test_sign_in_error_state_has_no_axe_violations(page):
-    page.goto(reverse("login"))
-    page.get_by_role("button", name="Sign in").click()
+    page.goto(reverse("two_factor:login"))
+    page.get_by_role("button", name="Continue").click()
 
     assert page.locator(".govuk-error-summary").is_visible()
     assert_accessible(page)

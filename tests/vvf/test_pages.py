@@ -3,7 +3,14 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
-PUBLIC_PAGES = ["start", "privacy", "accessibility", "cookies", "login"]
+PUBLIC_PAGES = [
+    "start",
+    "privacy",
+    "accessibility",
+    "cookies",
+    "two_factor:login",
+    "applications:question",
+]
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)

@@ -18,6 +18,7 @@ def production_env(**overrides):
     env = {key: value for key, value in os.environ.items() if key not in REQUIRED}
     env.pop("DEBUG", None)
     env.pop("SECURE_SSL_REDIRECT", None)
+    env.pop("SECURE_COOKIES", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     env.update(
         DJANGO_SETTINGS_MODULE="vvf.settings",

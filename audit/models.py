@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnly(Exception):
+    """Audit entries are never changed or deleted."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnly("Audit entries cannot be changed.")
+
+    def delete(self):
+        raise AppendOnly("Audit entries cannot be deleted.")
+
+
+class AuditEntry(models.Model):
+    """One thing a signed-in person did with personal data, or a sign-in event.
+
+    Holds who (a user id, not a name), what, which record (its type and an opaque id or
+    reference) and when (UTC). Never the data itself. On PostgreSQL a trigger refuses
+    UPDATE and DELETE too, so not even a superuser with a shell can rewrite it.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "VIEW", _("Viewed")
+        CREATE = "CREATE", _("Created")
+        CHANGE = "CHANGE", _("Changed")
+        DECISION = "DECISION", _("Decided")
+        EXPORT = "EXPORT", _("Exported")
+        DELETE = "DELETE", _("Deleted")
+        SIGN_IN = "SIGN_IN", _("Signed in")
+        SIGN_IN_FAILED = "SIGN_IN_FAILED", _("Sign-in failed")
+        LOCKED_OUT = "LOCKED_OUT", _("Locked out")
+        SIGN_OUT = "SIGN_OUT", _("Signed out")
+
+    at = models.DateTimeField(_("when (UTC)"), default=timezone.now, db_index=True)
+    actor_id = models.BigIntegerField(_("user id"), null=True, blank=True, db_index=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("record type"), max_length=100, blank=True)
+    object_ref = models.CharField(_("record"), max_length=64, blank=True, db_index=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self):
+        return f"audit {self.pk}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnly("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("Audit entries cannot be deleted.")
