@@ -1,12 +1,16 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from audit.admin import AuditedAdminMixin
+from audit.services import Action, audit_record
+from vvf import secure_export
 
 from . import exports, services
 from .admin_forms import ExportForm, OnboardingForm, TransitionForm
@@ -75,7 +79,7 @@ class EqualityInline(admin.StackedInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["reference", "status", "forum_names", "borough", "submitted_at"]
     list_filter = ["status", "forums", "borough", ("submitted_at", admin.DateFieldListFilter)]
     search_fields = ["=reference", "full_name", "email"]
@@ -128,6 +132,11 @@ class ApplicationAdmin(admin.ModelAdmin):
         wrap = self.admin_site.admin_view
         return [
             path("export/", wrap(self.export_view), name="applications_application_export"),
+            path(
+                "export/download/<str:token>/",
+                wrap(self.export_download_view),
+                name="applications_application_export_download",
+            ),
             path("<int:pk>/move/", wrap(self.move_view), name="applications_application_move"),
             path(
                 "<int:pk>/onboarding/",
@@ -185,6 +194,12 @@ class ApplicationAdmin(admin.ModelAdmin):
             except services.TransitionNotAllowed as refused:
                 messages.error(request, str(refused))
             else:
+                audit_record(
+                    actor=request.user,
+                    action=Action.DECISION,
+                    obj=application,
+                    detail=f"status {application.status}",
+                )
                 messages.success(
                     request,
                     _("%(reference)s is now ‘%(status)s’.")
@@ -233,6 +248,12 @@ class ApplicationAdmin(admin.ModelAdmin):
             except services.TransitionNotAllowed as refused:
                 messages.error(request, str(refused))
             else:
+                audit_record(
+                    actor=request.user,
+                    action=Action.DECISION,
+                    obj=application,
+                    detail=f"onboarding {form.cleaned_data['outcome']}",
+                )
                 messages.success(request, _("The onboarding conversation has been recorded."))
             return redirect("admin:applications_application_change", application.pk)
         return self._page(
@@ -244,34 +265,45 @@ class ApplicationAdmin(admin.ModelAdmin):
         )
 
     def export_view(self, request):
+        """The filtered list as an encrypted spreadsheet; the password is shown once."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         changelist = self.get_changelist_instance(request)
         form = ExportForm(request.POST if request.method == "POST" else None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "count": changelist.result_count,
+            "query": request.GET.urlencode(),
+            "title": _("Export applications"),
+        }
         if request.method == "POST" and form.is_valid():
+            include_equality = form.cleaned_data["include_equality"]
             queryset = changelist.get_queryset(request)
-            content = exports.applications_workbook(
-                queryset, include_equality=form.cleaned_data["include_equality"]
+            plain = exports.applications_workbook(queryset, include_equality=include_equality)
+            token, password = secure_export.prepare(
+                plain, f"applications-{timezone.localdate():%Y-%m-%d}.xlsx", user=request.user
             )
-            response = HttpResponse(
-                content,
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            audit_record(
+                actor=request.user,
+                action=Action.EXPORT,
+                object_type="applications.application",
+                detail=f"{changelist.result_count} rows"
+                + (", with equality answers" if include_equality else ""),
             )
-            filename = f"applications-{timezone.localdate():%Y-%m-%d}.xlsx"
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
-        return TemplateResponse(
-            request,
-            "admin/applications/export.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "form": form,
-                "count": changelist.result_count,
-                "query": request.GET.urlencode(),
-                "title": _("Export applications"),
-            },
-        )
+            context.update(token=token, password=password, title=_("Download the spreadsheet"))
+            return TemplateResponse(request, "admin/applications/export_ready.html", context)
+        return TemplateResponse(request, "admin/applications/export.html", context)
+
+    def export_download_view(self, request, token):
+        held = secure_export.take(token, user=request.user)
+        if held is None:
+            raise Http404
+        filename, content = held
+        response = HttpResponse(content, content_type=secure_export.XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
 
 @admin.register(ConsentDocument)

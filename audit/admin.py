@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import AuditEntry
+from .services import Action, audit_record
 
 
 @admin.register(AuditEntry)
@@ -21,3 +22,31 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditedAdminMixin:
+    """For ModelAdmins of personal data: every view and change is in the audit trail."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            audit_record(
+                actor=request.user,
+                action=Action.VIEW,
+                object_type=self.model._meta.label_lower,
+                object_ref=self._audit_ref(object_id),
+            )
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        audit_record(
+            actor=request.user,
+            action=Action.CHANGE if change else Action.CREATE,
+            obj=obj,
+            detail=", ".join(form.changed_data)[:200] if change else "",
+        )
+
+    def _audit_ref(self, object_id):
+        obj = self.model._default_manager.filter(pk=object_id).only("pk").first()
+        return str(getattr(obj, "reference", None) or object_id)

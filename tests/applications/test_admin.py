@@ -3,7 +3,9 @@
 import datetime
 import io
 
+import msoffcrypto
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -142,13 +144,44 @@ def test_not_the_right_time_shows_the_email_before_ending(staff_client):
 
 
 def export(staff_client, query="", include_equality=False):
+    """Exports through the admin; returns the decrypted rows."""
     url = reverse("admin:applications_application_export") + query
     data = {"include_equality": "on"} if include_equality else {}
-    response = staff_client.post(url, data)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    page = staff_client.post(url, data)
+    assert page.status_code == 200
+    password = page.context["password"]
+    download = staff_client.get(
+        reverse("admin:applications_application_export_download", args=[page.context["token"]])
+    )
+    assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+    encrypted = msoffcrypto.OfficeFile(io.BytesIO(download.content))
+    assert encrypted.is_encrypted()
+    encrypted.load_key(password=password)
+    plain = io.BytesIO()
+    encrypted.decrypt(plain)
+    sheet = load_workbook(plain).active
     return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_export_is_encrypted_shown_once_and_downloaded_once(staff_client, user_with_role):
+    from audit.models import AuditEntry
+
+    ApplicationFactory()
+    page = staff_client.post(reverse("admin:applications_application_export"), {})
+    password, token = page.context["password"], page.context["token"]
+    url = reverse("admin:applications_application_export_download", args=[token])
+
+    other = sign_in(Client(), user_with_role("VVF staff", is_staff=True))
+    assert other.get(url).status_code == 404
+    first = staff_client.get(url)
+    second = staff_client.get(url)
+
+    assert len(password) >= 20
+    assert password.encode() not in first.content
+    assert first.content[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted OLE file
+    assert second.status_code == 404
+    entry = AuditEntry.objects.get(action="EXPORT")
+    assert entry.detail == "1 rows"
 
 
 def test_export_leaves_out_equality_unless_asked(staff_client):
