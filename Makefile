@@ -10,12 +10,15 @@ BIN := $(VENV)/bin
 -include .env
 export
 
-.PHONY: help run test lint format lock assets install system-packages clean
+APPS := vvf accounts audit applications vetting forums feedback
+
+.PHONY: help run test lint security audit format lock assets install system-packages clean
 
 help:
 	@echo "make run     serve the service on http://127.0.0.1:8000 with demo data"
 	@echo "make test    install what is needed and run the whole test suite"
-	@echo "make lint    ruff lint and format check"
+	@echo "make lint    ruff lint and format check, bandit security lint"
+	@echo "make audit   check the locked dependencies for known vulnerabilities (needs the internet)"
 	@echo "make format  format the code with ruff"
 	@echo "make lock    re-lock Python dependencies after editing pyproject.toml"
 
@@ -53,12 +56,23 @@ system-packages:
 test: system-packages install assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(MAKE) --no-print-directory security
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	bin/with-test-services $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(MAKE) --no-print-directory security
+
+# bandit: no finding of medium or high severity in the service's code.
+security: install
+	$(BIN)/bandit --quiet --severity-level medium --recursive $(APPS) --exclude "*/migrations/*"
+
+# pip-audit asks an advisory service on the internet, which the build machines here
+# cannot reach, so it is not part of `make test`. See docs/security.md, "Releases".
+audit: install
+	$(BIN)/pip-audit --require-hashes --disable-pip -r requirements/base.txt
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vvf.abuse import protect
 from vvf.forms import LongTextField
-from vvf.ratelimit import rate_limited
 
 from . import services, tasks
 from .forms import ContactForm
@@ -91,7 +91,7 @@ def step(request, slug):
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limited("apply-submit")
+@protect("apply-submit")
 def check_answers(request):
     journey = Journey(request.session)
     if request.method == "POST" and not journey.has_answers() and request.session.get(DONE_KEY):
@@ -101,20 +101,10 @@ def check_answers(request):
     if missing is not None:
         return redirect(_step_url(missing))
 
-    form = SubmitForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["website"]:
-            # Only software fills in the hidden field: make nothing, say nothing useful.
-            return render(request, "403_csrf.html", status=400)
-        consents = journey.consents()
-        if consents is None:
-            messages.info(
-                request, _("The wording of an agreement has changed. Please read it again.")
-            )
-            return redirect(_step_url(STEPS_BY_SLUG["agreement"]))
+    if request.method == "POST":
         application, _created = services.application_submit(
             answers=journey.application_fields(),
-            consents=consents,
+            consents=journey.consents(),
             submission_key=journey.submission_key,
         )
         journey.clear()
@@ -123,13 +113,8 @@ def check_answers(request):
     return render(
         request,
         "applications/check_answers.html",
-        {"sections": journey.summary(), "submit_form": form, "back_url": _step_url(STEPS[-1])},
+        {"sections": journey.summary(), "back_url": _step_url(STEPS[-1])},
     )
-
-
-class SubmitForm(forms.Form):
-    # A field people cannot see or reach; software that fills in every field does.
-    website = forms.CharField(required=False, max_length=200)
 
 
 @require_POST
@@ -171,7 +156,7 @@ class SaveForm(forms.Form):
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limited("apply-save")
+@protect("apply-save")
 def save_for_later(request):
     journey = Journey(request.session)
     if not journey.has_answers():
@@ -313,16 +298,14 @@ class QuestionForm(forms.Form):
             "max_length": _("Your question must be 2,000 characters or fewer"),
         },
     )
-    website = forms.CharField(required=False, max_length=200)
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limited("question")
+@protect("question")
 def question(request):
     form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data["website"]:
-            tasks.send_question.delay(form.cleaned_data["email"], form.cleaned_data["question"])
+        tasks.send_question.delay(form.cleaned_data["email"], form.cleaned_data["question"])
         return redirect("applications:question-sent")
     return render(request, "applications/question.html", {"form": form})
 

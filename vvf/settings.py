@@ -141,7 +141,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_CALLABLE = "accounts.axes.username"
-AXES_CLIENT_IP_CALLABLE = "vvf.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "vvf.abuse.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail
 AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
@@ -295,10 +295,16 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+DEFAULT_EXCEPTION_REPORTER_FILTER = "vvf.reporting.NoPersonalDataFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {
+            "()": "vvf.reporting.NoPersonalDataFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     # django-axes logs each failure with the client's details: the audit trail has them.

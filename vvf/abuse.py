@@ -1,5 +1,10 @@
-"""A fixed-window rate limit per client, counted in the cache (Redis in production, so
-every gunicorn worker shares the count)."""
+"""One mechanism against automated abuse of the public forms: a rate limit per client
+and a honeypot field. Counters live in the cache, which is Redis in production, so every
+web worker shares them.
+
+Forms protected this way carry the honeypot in their template:
+`{% include "includes/honeypot.html" %}`.
+"""
 
 import functools
 import time
@@ -8,16 +13,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
+HONEYPOT_FIELD = "website"
+
 
 def client_ip(request):
     """The client's address. Behind TRUSTED_PROXY_COUNT proxies, the address the nearest
     trusted proxy saw; anything further left in X-Forwarded-For is the client's own word."""
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [part.strip() for part in forwarded if part.strip()]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
@@ -37,14 +42,18 @@ def too_many(scope, request):
     return count > limit
 
 
-def rate_limited(scope):
-    """Answers POSTs over the limit with a helpful 429 page."""
+def protect(scope):
+    """For a view with a public form: POSTs over the scope's limit get a helpful 429
+    page; POSTs with the honeypot filled in get a 400 and reach nothing."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method == "POST" and too_many(scope, request):
-                return render(request, "429.html", status=429)
+            if request.method == "POST":
+                if too_many(scope, request):
+                    return render(request, "429.html", status=429)
+                if request.POST.get(HONEYPOT_FIELD):
+                    return render(request, "403_csrf.html", status=400)
             return view(request, *args, **kwargs)
 
         return wrapped
