@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp import admin as totp_admin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.admin import AuditedAdminMixin
 
@@ -24,3 +27,19 @@ class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
     ]
     filter_horizontal = ["groups"]
     readonly_fields = ["last_login", "date_joined"]
+
+
+class TOTPDeviceAdmin(totp_admin.TOTPDeviceAdmin):
+    """django-otp's, answering 404 rather than failing for a device that does not exist."""
+
+    def config_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().config_view(request, pk)
+
+    def qrcode_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().qrcode_view(request, pk)
+
+
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, TOTPDeviceAdmin)

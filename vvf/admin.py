@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin import ModelAdmin
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from two_factor.admin import AdminSiteOTPRequired
 
@@ -8,3 +10,12 @@ admin.site.index_title = _("Run the programme")
 
 # The admin is behind the second factor too; its own login page sends people to ours.
 admin.site.__class__ = AdminSiteOTPRequired
+
+
+def _not_found(self, request, opts, object_id):
+    raise Http404
+
+
+# An unknown or out-of-reach record answers 404 everywhere, the admin included (Django's
+# admin would redirect with "doesn't exist"). tests/test_access.py checks this holds.
+ModelAdmin._get_obj_does_not_exist_redirect = _not_found

@@ -5,11 +5,14 @@ with DEBUG off, so known demo passwords can never reach a real server.
 """
 
 import datetime
+from base64 import b32decode
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
 from accounts.models import User
@@ -31,6 +34,8 @@ DEMO_USERS = [
     ("police@example.com", "Priya Police", roles.POLICE_LEAD, False),
 ]
 DEMO_PASSWORD = "demo-password-change-me"
+# The demo users' authenticator key (base32), shared so anyone can add it to an app.
+DEMO_TOTP_KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 DEMO_APPLICATIONS = [
     # name, email, forum slugs, the stages it has been moved through
@@ -50,13 +55,24 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("seed_demo only runs with DEBUG on: it sets known passwords.")
         with transaction.atomic():
-            self.seed_users()
+            backup_codes = self.seed_users()
             self.seed_applications()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Sign in at /accounts/login/ as:"))
         for email, _name, role, _staff in DEMO_USERS:
-            self.stdout.write(f"  {role:<17} {email:<26} password: {DEMO_PASSWORD}")
+            code = backup_codes[email]
+            self.stdout.write(f"  {role:<17} {email:<26} backup code: {code}")
+        self.stdout.write(
+            f"Password for all: {DEMO_PASSWORD}\n"
+            "Then the second step asks for a code: add this key to any authenticator app "
+            f"(it is the same for every demo user): {DEMO_TOTP_KEY}\n"
+            "or choose 'Use a backup code' and enter the user's code above (each works "
+            "once; running make run again makes new ones)."
+        )
 
     def seed_users(self):
+        """The demo users, each with the shared authenticator key and a fresh backup
+        code. Returns {email: backup code}."""
+        codes = {}
         for email, name, role, is_staff in DEMO_USERS:
             user, _ = User.objects.get_or_create(email=email, defaults={"full_name": name})
             user.full_name = name
@@ -64,6 +80,15 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
             user.groups.set([Group.objects.get(name=role)])
+            TOTPDevice.objects.update_or_create(
+                user=user,
+                name="default",
+                defaults={"key": b32decode(DEMO_TOTP_KEY).hex(), "confirmed": True},
+            )
+            backup, _ = StaticDevice.objects.get_or_create(user=user, name="backup")
+            backup.token_set.all().delete()
+            codes[email] = backup.token_set.create(token=StaticToken.random_token()).token
+        return codes
 
     def seed_applications(self):
         """Sample applications made the way the public form makes them."""

@@ -1,0 +1,183 @@
+"""Every URL of the service, for every role: the answer each may get.
+
+The list of URLs comes from the URL configuration itself, so a new URL fails this test
+until its expected answers are written down here.
+"""
+
+from fnmatch import fnmatch
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from applications.services import status_token
+from tests.conftest import sign_in
+from tests.factories import ApplicationFactory
+
+ROLES = ["anonymous", "applicant", "vvf_staff", "panel", "partner", "facilitator", "police"]
+SIGNED_IN = ROLES[2:]
+GROUP = {
+    "vvf_staff": "VVF staff",
+    "panel": "Panel member",
+    "partner": "External partner",
+    "facilitator": "Facilitator",
+    "police": "Police lead",
+}
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status, otherwise):
+    return {role: status if role in SIGNED_IN else otherwise for role in ROLES}
+
+
+def applicant_only(status):
+    return {role: status if role == "applicant" else 404 for role in ROLES}
+
+
+# (URL name, keyword arguments as pairs) -> the status each role gets for a GET.
+# "APPLICANT" stands for the applicant's own signed link; everyone else tries a forged one.
+EXPECTED = {
+    ("start", None): everyone(200),
+    ("privacy", None): everyone(200),
+    ("accessibility", None): everyone(200),
+    ("cookies", None): everyone(200),
+    ("healthz", None): everyone(200),
+    ("applications:start", None): everyone(302),
+    ("applications:step", (("slug", "date-of-birth"),)): everyone(200),
+    ("applications:step", (("slug", "no-such-page"),)): everyone(404),
+    ("applications:check", None): everyone(302),
+    ("applications:confirmation", None): everyone(302),
+    ("applications:ineligible", (("reason", "age"),)): everyone(200),
+    ("applications:save", None): everyone(302),
+    ("applications:saved", None): everyone(200),
+    ("applications:keep-alive", None): everyone(405),
+    ("applications:resume", (("token", "APPLICANT"),)): applicant_only(200),
+    ("applications:status", (("token", "APPLICANT"),)): applicant_only(200),
+    ("applications:status-contact", (("token", "APPLICANT"),)): applicant_only(200),
+    ("applications:status-withdraw", (("token", "APPLICANT"),)): applicant_only(200),
+    ("applications:question", None): everyone(200),
+    ("applications:question-sent", None): everyone(200),
+    ("two_factor:login", None): signed_in(302, otherwise=200),
+    ("two_factor:setup", None): signed_in(302, otherwise=302),
+    ("two_factor:qr", None): signed_in(404, otherwise=302),
+    ("two_factor:setup_complete", None): signed_in(200, otherwise=302),
+    ("two_factor:backup_tokens", None): signed_in(200, otherwise=302),
+    ("two_factor:profile", None): signed_in(200, otherwise=302),
+    ("logout", None): everyone(405),
+    ("accounts-home", None): signed_in(200, otherwise=302),
+}
+
+# The admin: only VVF staff get in; for them, what their permissions allow, and 404 for
+# records that do not exist.
+ADMIN_STAFF_OK = [
+    "admin:index",
+    "admin:applications_application_changelist",
+    "admin:applications_application_export",
+    "admin:applications_consentdocument_changelist",
+    "admin:applications_consentdocument_add",
+    "admin:audit_auditentry_changelist",
+    "admin:forums_forum_changelist",
+    "admin:forums_organisation_changelist",
+    "admin:accounts_user_changelist",
+    "admin:accounts_user_add",
+]
+
+
+def url_names(resolver=None, namespace=""):
+    """(qualified name, route) for every named URL."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", str(entry.pattern)
+
+
+def test_every_url_has_an_expected_answer_for_every_role():
+    known = {name for name, _kwargs in EXPECTED}
+    missing = sorted(
+        name for name, _route in url_names() if not name.startswith("admin:") and name not in known
+    )
+    assert missing == [], "add these URLs to EXPECTED in tests/test_access.py"
+    assert all(set(answers) == set(ROLES) for answers in EXPECTED.values())
+
+
+@pytest.fixture
+def clients(db):
+    application = ApplicationFactory(status="IN_REVIEW")
+    from applications.services import draft_save, draft_token
+
+    draft = draft_save(email="a@example.com", answers={})
+    tokens = {
+        "applications:resume": draft_token(draft),
+        "default": status_token(application),
+    }
+    made = {"anonymous": Client(), "applicant": Client()}
+    from tests.factories import UserFactory
+
+    for role, group in GROUP.items():
+        user = UserFactory(role=group, is_staff=role == "vvf_staff")
+        made[role] = sign_in(Client(), user)
+    return made, tokens
+
+
+def path_for(name, kwargs, role, tokens):
+    from django.urls import reverse
+
+    kwargs = dict(kwargs or ())
+    if kwargs.get("token") == "APPLICANT":
+        token = tokens.get(name, tokens["default"])
+        kwargs = {"token": token if role == "applicant" else "forged-token"}
+    return reverse(name, kwargs=kwargs or None)
+
+
+@pytest.mark.parametrize(("name", "kwargs"), list(EXPECTED), ids=lambda v: str(v))
+def test_each_role_gets_the_expected_answer(clients, name, kwargs):
+    made, tokens = clients
+    expected = EXPECTED[name, kwargs]
+
+    answers = {
+        role: made[role].get(path_for(name, kwargs, role, tokens)).status_code for role in ROLES
+    }
+
+    assert answers == expected
+
+
+def admin_routes():
+    return [(name, route) for name, route in url_names() if name.startswith("admin:")]
+
+
+@pytest.mark.parametrize(("name", "route"), admin_routes(), ids=lambda v: str(v))
+def test_the_admin_is_for_vvf_staff_only(clients, name, route):
+    from django.urls import reverse
+
+    made, _tokens = clients
+    # Records that do not exist: every one of these must answer 404 to staff.
+    unknown = {
+        "<path:object_id>": "object_id",
+        "<int:pk>": "pk",
+        "<id>": "id",
+        "<str:token>": "token",
+        "<path:content_type_id>": "content_type_id",
+    }
+    kwargs = {arg: "999999" for marker, arg in unknown.items() if marker in route}
+    record = bool(kwargs)
+    if "(?P<app_label>" in route:
+        kwargs["app_label"] = "applications"
+    path = reverse(name, kwargs=kwargs or None)
+
+    for role in ROLES:
+        if role == "vvf_staff":
+            continue
+        assert made[role].get(path).status_code == 302, (role, path)
+    staff_status = made["vvf_staff"].get(path).status_code
+    if record:
+        assert staff_status == 404, path
+    elif any(fnmatch(name, allowed) for allowed in ADMIN_STAFF_OK):
+        assert staff_status == 200, path
+    else:
+        assert staff_status in (200, 302, 404, 405), (path, staff_status)
