@@ -38,6 +38,17 @@ class AuditedAdminMixin:
             )
         return response
 
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            audit_record(
+                actor=request.user,
+                action=Action.VIEW,
+                object_type=self.model._meta.label_lower,
+                detail="list",
+            )
+        return response
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         audit_record(

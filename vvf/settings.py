@@ -26,6 +26,8 @@ def _dev_default(value):
 
 
 SECRET_KEY = envstr("SECRET_KEY", _dev_default("dev-only-insecure-key-never-use-in-production"))
+# Old keys, while rotating: links signed with them keep working until they expire.
+SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", _dev_default("localhost,127.0.0.1"))
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
