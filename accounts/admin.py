@@ -1,17 +1,18 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_totp import admin as totp_admin
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.admin import AuditedAdminMixin
+from audit.services import Action, audit_record
 
 from .models import User
 
 
 @admin.register(User)
 class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
+    """VVF staff manage accounts and their roles. Only superusers grant superuser status
+    or single permissions, and only superusers change a superuser's account."""
+
     ordering = ["email"]
     list_display = ["email", "full_name", "is_active", "is_staff"]
     list_filter = ["groups", "is_active", "is_staff"]
@@ -26,20 +27,26 @@ class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
     ]
     filter_horizontal = ["groups"]
-    readonly_fields = ["last_login", "date_joined"]
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["last_login", "date_joined"]
+        if not request.user.is_superuser:
+            readonly += ["is_superuser"]
+        return readonly
 
-class TOTPDeviceAdmin(totp_admin.TOTPDeviceAdmin):
-    """django-otp's, answering 404 rather than failing for a device that does not exist."""
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
 
-    def config_view(self, request, pk):
-        get_object_or_404(TOTPDevice, pk=pk)
-        return super().config_view(request, pk)
-
-    def qrcode_view(self, request, pk):
-        get_object_or_404(TOTPDevice, pk=pk)
-        return super().qrcode_view(request, pk)
-
-
-admin.site.unregister(TOTPDevice)
-admin.site.register(TOTPDevice, TOTPDeviceAdmin)
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            audit_record(
+                actor=request.user,
+                action=Action.CHANGE,
+                object_type="accounts.user",
+                object_ref=str(id),
+                detail="password set by staff",
+            )
+        return response

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import render
 from two_factor import views as two_factor_views
 
@@ -17,6 +18,24 @@ class SignInView(two_factor_views.LoginView):
 
     def get_form(self, step=None, **kwargs):
         return word_code_field(super().get_form(step=step, **kwargs), step or self.steps.current)
+
+    def post(self, *args, **kwargs):
+        step = self.steps.current
+        response = super().post(*args, **kwargs)
+        code_refused = (
+            step in (self.TOKEN_STEP, self.BACKUP_STEP)
+            and "wizard_goto_step" not in self.request.POST
+            and response.status_code == 200
+            and self.steps.current == step
+        )
+        if code_refused and self.get_user():
+            # A wrong code is a failed sign-in: audited, and counted towards the lockout.
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": self.get_user().email},
+                request=self.request,
+            )
+        return response
 
 
 class SetUpView(two_factor_views.SetupView):

@@ -1,11 +1,10 @@
 """Spreadsheets of applications for staff. Equality answers only when asked for."""
 
-import io
-
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+
+from vvf.xlsx import workbook_bytes
 
 from .models import EqualityMonitoring
 
@@ -53,7 +52,7 @@ def _safe(value):
 
 
 def applications_workbook(queryset, *, include_equality=False):
-    """The applications as XLSX bytes, built in memory, written row by row."""
+    """The applications as XLSX bytes, built in memory (nothing is written to disk)."""
     queryset = queryset.prefetch_related("forums")
     columns = list(BASE_COLUMNS)
     if include_equality:
@@ -61,21 +60,16 @@ def applications_workbook(queryset, *, include_equality=False):
         for name in EQUALITY_FIELDS:
             field = EqualityMonitoring._meta.get_field(name)
             columns.append((f"Equality: {field.verbose_name}", _equality_getter(name)))
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Applications")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Applications"
+    sheet.append([title for title, _getter in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    sheet.append([_header_cell(sheet, title) for title, _getter in columns])
     for application in queryset.iterator(chunk_size=2000):
         sheet.append([_safe(getter(application)) for _title, getter in columns])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _header_cell(sheet, title):
-    cell = WriteOnlyCell(sheet, value=title)
-    cell.font = Font(bold=True)
-    return cell
+    return workbook_bytes(workbook)
 
 
 def _equality_getter(name):

@@ -58,6 +58,27 @@ class AuditedAdminMixin:
             detail=", ".join(form.changed_data)[:200] if change else "",
         )
 
+    def delete_model(self, request, obj):
+        ref = str(getattr(obj, "reference", None) or obj.pk)
+        super().delete_model(request, obj)
+        audit_record(
+            actor=request.user,
+            action=Action.DELETE,
+            object_type=self.model._meta.label_lower,
+            object_ref=ref,
+        )
+
+    def delete_queryset(self, request, queryset):
+        refs = [str(getattr(obj, "reference", None) or obj.pk) for obj in queryset]
+        super().delete_queryset(request, queryset)
+        for ref in refs:
+            audit_record(
+                actor=request.user,
+                action=Action.DELETE,
+                object_type=self.model._meta.label_lower,
+                object_ref=ref,
+            )
+
     def _audit_ref(self, object_id):
         obj = self.model._default_manager.filter(pk=object_id).only("pk").first()
         return str(getattr(obj, "reference", None) or object_id)

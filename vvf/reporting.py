@@ -10,7 +10,7 @@ import logging
 import re
 import traceback
 
-from django.views.debug import SafeExceptionReporterFilter
+from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 REDACTED = "[removed]"
 _TOKEN_PATHS = re.compile(r"(/apply/(?:status|resume)/)[^/\s]+")
@@ -28,6 +28,38 @@ class NoPersonalDataFilter(SafeExceptionReporterFilter):
 
     def get_traceback_frame_variables(self, request, tb_frame):
         return [(name, REDACTED) for name in tb_frame.f_locals]
+
+    def get_safe_request_meta(self, request):
+        return {}
+
+
+class NoPersonalDataReporter(ExceptionReporter):
+    """Error reports keep the exception's type and where it happened: not its message,
+    the query string, cookies, headers, or a signed link in the address."""
+
+    def get_traceback_data(self):
+        data = super().get_traceback_data()
+        data["exception_value"] = REDACTED
+        data["request_GET_items"] = []
+        data["request_COOKIES_items"] = []
+        data["request_meta"] = {}
+        if data.get("request_insecure_uri"):
+            data["request_insecure_uri"] = redact(data["request_insecure_uri"].split("?")[0])
+        if data.get("request") is not None:
+            data["request"] = _RedactedRequest(data["request"])
+        return data
+
+
+class _RedactedRequest:
+    """The request as an error report shows it: its address without a signed link."""
+
+    def __init__(self, request):
+        self._request = request
+        self.path = redact(request.path)
+        self.path_info = redact(request.path_info)
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
 
 
 class NoPersonalDataFormatter(logging.Formatter):

@@ -44,8 +44,11 @@ def prepare(plain, filename, *, user):
 
 def take(token, *, user):
     """The held file, once, for the user who made it; None otherwise."""
-    held = cache.get(f"export:{token}")
+    key = f"export:{token}"
+    held = cache.get(key)
     if not held or held["user"] != user.pk:
         return None
-    cache.delete(f"export:{token}")
+    # Only the request that actually removes it gets the file, even when two race.
+    if not cache.delete(key):
+        return None
     return held["filename"], held["content"]

@@ -128,6 +128,8 @@ LOGOUT_REDIRECT_URL = "two_factor:login"
 TWO_FACTOR_LOGIN_TIMEOUT = 300
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None
 OTP_TOTP_ISSUER = "Victim Voice Forums"
+# Nobody, superusers included, reads a colleague's authenticator key or backup codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A signed-in session ends after 30 minutes without activity, and 8 hours after sign-in.
 STAFF_IDLE_TIMEOUT = timedelta(minutes=30)
 STAFF_SESSION_LIFETIME = timedelta(hours=8)
@@ -144,6 +146,9 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_CALLABLE = "accounts.axes.username"
 AXES_CLIENT_IP_CALLABLE = "vvf.abuse.client_ip"
+# The sign-in form's fields are prefixed by its step: mask them in what axes stores.
+AXES_PASSWORD_FORM_FIELD = "auth-password"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "auth-username", "auth-password"]
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail
 AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
@@ -234,6 +239,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Workers log through LOGGING below (its formatter keeps personal data out).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # The cache holds rate-limit counters: Redis whenever there is one, so that every web
 # worker shares them; in local development, memory.
@@ -298,6 +305,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 DEFAULT_EXCEPTION_REPORTER_FILTER = "vvf.reporting.NoPersonalDataFilter"
+DEFAULT_EXCEPTION_REPORTER = "vvf.reporting.NoPersonalDataReporter"
+# Messages live in the session (a __Host- cookie), not in a readable cookie of their own.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -138,3 +138,27 @@ def test_deactivating_a_user_ends_their_session(client, user_with_role):
     user.save()
 
     assert client.get(reverse("accounts-home")).status_code == 302
+
+
+def test_axes_keeps_neither_the_password_nor_the_address_typed(client, user_with_role):
+    from axes.models import AccessAttempt
+
+    user_with_role(roles.VVF_STAFF, email="sam@example.com")
+
+    password_step(client, "sam@example.com", "NearlyMyRealPassword!")
+
+    stored = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
+    assert "NearlyMyRealPassword" not in stored
+    assert "sam@example.com" not in stored
+
+
+def test_a_wrong_code_is_a_failed_sign_in_that_counts_towards_the_lockout(client, user_with_role):
+    user = user_with_role(roles.VVF_STAFF, email="sam@example.com", is_staff=True)
+    app_device(user)
+
+    for _ in range(5):
+        password_step(client, "sam@example.com")
+        code_step(client, "000000")
+
+    assert AuditEntry.objects.filter(action="SIGN_IN_FAILED", object_ref=str(user.pk)).count() >= 5
+    assert password_step(client, "sam@example.com").status_code == 429

@@ -253,3 +253,21 @@ def test_onboarding_is_recorded_once(db, user_with_role):
     with pytest.raises(TransitionNotAllowed):
         onboarding_record(application=application, held_on=held_on, staff=staff, outcome="PROCEED")
     assert OnboardingConversation.objects.count() == 1
+
+
+def test_exports_never_touch_the_disk(staff_client, monkeypatch):
+    import tempfile
+
+    import openpyxl.worksheet._writer
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a temporary file was created")
+
+    for name in ["NamedTemporaryFile", "mkstemp", "TemporaryFile", "mkdtemp"]:
+        monkeypatch.setattr(tempfile, name, refuse)
+    monkeypatch.setattr(openpyxl.worksheet._writer, "create_temporary_file", refuse)
+    ApplicationFactory(full_name="Kemi Adebayo")
+
+    rows = export(staff_client)
+
+    assert "Kemi Adebayo" in rows[1]

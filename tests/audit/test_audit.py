@@ -117,3 +117,57 @@ def test_str_of_personal_records_is_opaque(django_user_model):
 
     for obj in [application, user, equality, event, consent]:
         assert "kemi" not in str(obj).lower()
+
+
+def test_staff_cannot_make_anyone_superuser_or_touch_superusers(
+    client, user_with_role, django_user_model
+):
+    staff = user_with_role("VVF staff", is_staff=True)
+    sign_in(client, staff)
+    root = django_user_model.objects.create_superuser("root@example.com", "x" * 20)
+
+    client.post(
+        reverse("admin:accounts_user_change", args=[staff.pk]),
+        {"email": staff.email, "full_name": "Me", "is_active": "on", "is_staff": "on",
+         "is_superuser": "on"},
+    )  # fmt: skip
+    staff.refresh_from_db()
+
+    assert staff.is_superuser is False
+    assert client.get(reverse("admin:accounts_user_change", args=[root.pk])).status_code in (
+        200,
+        404,
+    )
+    assert client.post(
+        reverse("admin:accounts_user_change", args=[root.pk]), {"email": "x@example.com"}
+    ).status_code in (403, 404)
+    root.refresh_from_db()
+    assert root.email == "root@example.com"
+
+
+def test_setting_a_password_is_audited(client, user_with_role, django_user_model):
+    sign_in(client, user_with_role("VVF staff", is_staff=True))
+    person = django_user_model.objects.create_user("kemi@example.com")
+
+    client.post(
+        reverse("admin:auth_user_password_change", args=[person.pk]),
+        {"password1": "a new long passphrase", "password2": "a new long passphrase",
+         "usable_password": "true"},
+    )  # fmt: skip
+
+    assert AuditEntry.objects.filter(
+        action="CHANGE", object_ref=str(person.pk), detail="password set by staff"
+    ).exists()
+
+
+def test_authenticator_keys_are_hidden_even_from_superusers(client, django_user_model):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    root = django_user_model.objects.create_superuser("root@example.com", "x" * 20)
+    sign_in(client, root)
+    device = TOTPDevice.objects.get(user=root)
+
+    for name in ["admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode"]:
+        assert client.get(reverse(name, args=[device.pk])).status_code == 404
+    page = client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
+    assert device.key not in page.content.decode()

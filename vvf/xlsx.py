@@ -1,0 +1,33 @@
+"""XLSX files built entirely in memory.
+
+openpyxl writes each worksheet's XML to a temporary file before zipping it, even in
+write-only mode; for personal data that is a plaintext copy on disk. This writer keeps
+every part in memory.
+"""
+
+import io
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.writer.excel import ExcelWriter
+
+
+class InMemoryExcelWriter(ExcelWriter):
+    def write_worksheet(self, ws):
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        writer = WorksheetWriter(ws, out=io.BytesIO())
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], writer.out.getvalue())
+        self.manifest.append(ws)
+
+
+def workbook_bytes(workbook):
+    """The workbook (not write-only) as XLSX bytes, without touching the disk."""
+    buffer = io.BytesIO()
+    with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        InMemoryExcelWriter(workbook, archive).save()
+    return buffer.getvalue()
