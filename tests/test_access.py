@@ -68,6 +68,9 @@ EXPECTED = {
     ("two_factor:profile", None): signed_in(200, otherwise=302),
     ("logout", None): everyone(405),
     ("accounts-home", None): signed_in(200, otherwise=302),
+    # The panel: its list is for panel members; a case for the three who sit on it.
+    ("vetting:my-cases", None): {**signed_in(404, otherwise=302), "panel": 200},
+    ("vetting:case", (("pk", "CASE"),)): {**signed_in(404, otherwise=302), "panel": 200},
 }
 
 # The admin: only VVF staff get in; for them, what their permissions allow, and 404 for
@@ -83,6 +86,9 @@ ADMIN_STAFF_OK = [
     "admin:forums_organisation_changelist",
     "admin:accounts_user_changelist",
     "admin:accounts_user_add",
+    "admin:vetting_pnccheck_changelist",
+    "admin:vetting_disclosureview_changelist",
+    "admin:vetting_suitabilitycase_changelist",
 ]
 
 
@@ -118,10 +124,16 @@ def clients(db):
     }
     made = {"anonymous": Client(), "applicant": Client()}
     from tests.factories import UserFactory
+    from tests.vetting.helpers import open_case
+    from vetting.models import PanelSeat
 
+    case, seats = open_case()
+    tokens["case"] = case.pk
     for role, group in GROUP.items():
         user = UserFactory(role=group, is_staff=role == "vvf_staff")
         made[role] = sign_in(Client(), user)
+    # The panel member sits on the case; the others do not.
+    made["panel"] = sign_in(Client(), seats[PanelSeat.Seat.MPS])
     return made, tokens
 
 
@@ -129,6 +141,8 @@ def path_for(name, kwargs, role, tokens):
     from django.urls import reverse
 
     kwargs = dict(kwargs or ())
+    if kwargs.get("pk") == "CASE":
+        kwargs["pk"] = tokens["case"]
     if kwargs.get("token") == "APPLICANT":
         token = tokens.get(name, tokens["default"])
         kwargs = {"token": token if role == "applicant" else "forged-token"}
@@ -160,6 +174,7 @@ def test_the_admin_is_for_vvf_staff_only(clients, name, route):
     unknown = {
         "<path:object_id>": "object_id",
         "<int:pk>": "pk",
+        "<int:application_pk>": "application_pk",
         "<id>": "id",
         "<str:token>": "token",
         "<path:content_type_id>": "content_type_id",

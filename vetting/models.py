@@ -1,1 +1,126 @@
-# Models arrive with this app's issue; the app is installed so its place is fixed.
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vvf.encryption import EncryptedTextField
+
+CHECK_TAKES = datetime.timedelta(weeks=6)
+
+
+class PncCheckQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(result="", requested_on__lt=today - CHECK_TAKES)
+
+
+class PncCheck(models.Model):
+    """A Police National Computer check of one applicant. When it is complete only the
+    fact, its dates and its kind of result remain."""
+
+    class Result(models.TextChoices):
+        NO_RECORD = "NO_RECORD", _("No record")
+        DISCLOSURE = "DISCLOSURE", _("Disclosure")
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="pnc_check"
+    )
+    requested_on = models.DateField(_("requested on"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    result_received_on = models.DateField(_("result received on"), null=True, blank=True)
+    result = models.CharField(_("result"), max_length=20, choices=Result.choices, blank=True)
+
+    objects = PncCheckQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("PNC check")
+
+    def __str__(self):
+        return f"PNC check {self.pk}"
+
+    @property
+    def due_on(self):
+        return self.requested_on + CHECK_TAKES
+
+    @property
+    def is_overdue(self):
+        return not self.result and timezone.localdate() > self.due_on
+
+
+class Disclosure(models.Model):
+    """A conviction or caution the check disclosed. Every text is encrypted at rest, and
+    the row is deleted the moment the panel decides."""
+
+    check_record = models.ForeignKey(PncCheck, on_delete=models.CASCADE, related_name="disclosures")
+    offence = EncryptedTextField(_("offence"))
+    offence_date = EncryptedTextField(_("date"))
+    disposal = EncryptedTextField(_("disposal"))
+    notes = EncryptedTextField(_("notes"), blank=True)
+
+    def __str__(self):
+        return f"disclosure {self.pk}"
+
+
+class SuitabilityCase(models.Model):
+    """The three-way panel's decision on one applicant with a disclosure."""
+
+    class Outcome(models.TextChoices):
+        ACCEPT = "ACCEPT", _("Accept the application")
+        WITHDRAW = "WITHDRAW", _("Withdraw the application")
+
+    check_record = models.OneToOneField(
+        PncCheck, on_delete=models.CASCADE, related_name="suitability_case"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        permissions = [("sit_on_panel", "Sit on this suitability panel")]
+
+    def __str__(self):
+        return f"suitability case {self.pk}"
+
+    @property
+    def application(self):
+        return self.check_record.application
+
+
+class PanelSeat(models.Model):
+    class Seat(models.TextChoices):
+        MOPAC = "MOPAC", _("MOPAC")
+        MPS = "MPS", _("Metropolitan Police Service")
+        FACILITATOR = "FACILITATOR", _("Forum facilitator")
+
+    case = models.ForeignKey(SuitabilityCase, on_delete=models.CASCADE, related_name="seats")
+    seat = models.CharField(max_length=20, choices=Seat.choices)
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decision = models.CharField(max_length=10, choices=SuitabilityCase.Outcome.choices, blank=True)
+    # Reasons can quote the record: encrypted, and emptied when the panel decides.
+    rationale = EncryptedTextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["seat"]
+        constraints = [models.UniqueConstraint(fields=["case", "seat"], name="one_member_a_seat")]
+
+    def __str__(self):
+        return f"seat {self.pk}"
+
+
+class DisclosureView(models.Model):
+    """Who looked at a disclosure, and when. No PNC content."""
+
+    case = models.ForeignKey(SuitabilityCase, on_delete=models.CASCADE, related_name="views")
+    viewer_id = models.BigIntegerField()
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"disclosure view {self.pk}"

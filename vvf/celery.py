@@ -16,6 +16,10 @@ app.conf.beat_schedule = {
         "task": "vvf.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    "tell-staff-of-overdue-pnc-checks": {
+        "task": "vetting.tasks.send_overdue_checks",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "delete-expired-saved-applications": {
         "task": "applications.tasks.delete_expired_drafts",
         "schedule": crontab(hour=3, minute=30),

@@ -13,5 +13,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("applications.urls")),
     path("accounts/", include("accounts.urls")),
+    path("panel/", include("vetting.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,58 @@
+"""Two seats deciding at the same instant, in two PostgreSQL transactions."""
+
+import threading
+import time
+
+from django.db import connection, transaction
+
+from applications.models import ApplicationEvent
+from tests.vetting.helpers import open_case
+from vetting import services
+from vetting.models import PanelSeat, SuitabilityCase
+
+
+def test_two_seats_at_once_are_both_recorded_and_decide_once(committed_db):
+    case, seats = open_case()
+    services.seat_decide(case=case, member=seats["MOPAC"], decision="ACCEPT", rationale="a")
+    first_in = threading.Event()
+    let_first_commit = threading.Event()
+    errors = []
+
+    def first():
+        # Decides, then holds its transaction open while the second seat decides.
+        try:
+            with transaction.atomic():
+                services.seat_decide(
+                    case=case, member=seats["MPS"], decision="ACCEPT", rationale="b"
+                )
+                first_in.set()
+                let_first_commit.wait(timeout=10)
+        except Exception as error:  # noqa: BLE001  (reported below)
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def second():
+        try:
+            first_in.wait(timeout=10)
+            services.seat_decide(
+                case=case, member=seats["FACILITATOR"], decision="ACCEPT", rationale="c"
+            )
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    first_in.wait(timeout=10)
+    time.sleep(0.5)  # the second is now waiting for the case's lock
+    let_first_commit.set()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert errors == []
+    assert PanelSeat.objects.filter(case=case, decision="ACCEPT").count() == 3
+    assert SuitabilityCase.objects.get(pk=case.pk).outcome == "ACCEPT"
+    assert ApplicationEvent.objects.filter(to_status="ACCEPTED").count() == 1

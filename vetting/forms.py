@@ -1,0 +1,24 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vvf.forms import LongTextField
+
+from .models import SuitabilityCase
+
+
+class SeatDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Your decision"),
+        choices=SuitabilityCase.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select whether to accept or withdraw the application")},
+    )
+    rationale = LongTextField(
+        label=_("Your reasons"),
+        help_text=_(
+            "For the panel only. The applicant is told the outcome, never these reasons. "
+            "They are deleted when the panel decides."
+        ),
+        max_length=2000,
+        error_messages={"required": _("Give your reasons")},
+    )
