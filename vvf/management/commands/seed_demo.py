@@ -24,6 +24,8 @@ from applications.services import (
     forums_needing_partner_consent,
 )
 from forums.models import Forum
+from vetting import services as vetting_services
+from vetting.models import PanelSeat
 
 DEMO_USERS = [
     # email, name, role, can use the admin
@@ -32,6 +34,9 @@ DEMO_USERS = [
     ("partner@example.com", "Parveen Partner", roles.EXTERNAL_PARTNER, False),
     ("facilitator@example.com", "Femi Facilitator", roles.FACILITATOR, False),
     ("police@example.com", "Priya Police", roles.POLICE_LEAD, False),
+    # The other two seats of the demo suitability panel.
+    ("panel.mps@example.com", "Morgan MPS", roles.PANEL_MEMBER, False),
+    ("panel.facilitator@example.com", "Fola Facilitator", roles.PANEL_MEMBER, False),
 ]
 DEMO_PASSWORD = "demo-password-change-me"
 # The demo users' authenticator key (base32), shared so anyone can add it to an app.
@@ -57,6 +62,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             backup_codes = self.seed_users()
             self.seed_applications()
+            self.seed_panel()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Sign in at /accounts/login/ as:"))
         for email, _name, role, _staff in DEMO_USERS:
             code = backup_codes[email]
@@ -89,6 +95,32 @@ class Command(BaseCommand):
             backup.token_set.all().delete()
             codes[email] = backup.token_set.create(token=StaticToken.random_token()).token
         return codes
+
+    def seed_panel(self):
+        """A disclosure before the demo panel, for the application at the PNC check."""
+        application = Application.objects.filter(status="PNC_CHECK").first()
+        if application is None or hasattr(application, "pnc_check"):
+            return
+        staff = User.objects.get(email=DEMO_USERS[0][0])
+        check = vetting_services.check_request(
+            application=application, requested_on=datetime.date.today(), by=staff
+        )
+        seat_users = [
+            User.objects.get(email=email)
+            for email in (
+                "panel@example.com",
+                "panel.mps@example.com",
+                "panel.facilitator@example.com",
+            )
+        ]
+        vetting_services.check_record_disclosure(
+            check=check,
+            received_on=datetime.date.today(),
+            items=[{"offence": "Theft (demo)", "offence_date": "2014",
+                    "disposal": "Caution", "notes": "Demo data"}],
+            seats=dict(zip(PanelSeat.Seat, seat_users, strict=True)),
+            by=staff,
+        )  # fmt: skip
 
     def seed_applications(self):
         """Sample applications made the way the public form makes them."""
