@@ -4,7 +4,7 @@ from django.shortcuts import render
 from two_factor import views as two_factor_views
 
 from .forms import SignInForm, word_code_field
-from .roles import VVF_STAFF, roles_of
+from .roles import PANEL_MEMBER, VVF_STAFF, roles_of
 
 
 class SignInView(two_factor_views.LoginView):
@@ -51,5 +51,9 @@ def home(request):
     return render(
         request,
         "accounts/home.html",
-        {"roles": roles, "is_vvf_staff": VVF_STAFF in roles and request.user.is_staff},
+        {
+            "roles": roles,
+            "is_vvf_staff": VVF_STAFF in roles and request.user.is_staff,
+            "is_panel_member": PANEL_MEMBER in roles,
+        },
     )
