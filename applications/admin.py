@@ -59,16 +59,7 @@ class EqualityInline(admin.StackedInline):
     model = EqualityMonitoring
     can_delete = False
     verbose_name_plural = _("Equality monitoring (optional answers; special category data)")
-    readonly_fields = [
-        "age_band",
-        "ethnic_group",
-        "sex",
-        "gender_identity",
-        "trans_history",
-        "sexual_orientation",
-        "disability",
-        "religion",
-    ]
+    readonly_fields = EqualityMonitoring.ANSWER_FIELDS
     fields = readonly_fields
 
     def has_add_permission(self, request, obj=None):

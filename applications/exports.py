@@ -28,17 +28,6 @@ BASE_COLUMNS = [
     ("Why they want to join", lambda a: a.why_join),
 ]  # fmt: skip
 
-EQUALITY_FIELDS = [
-    "age_band",
-    "ethnic_group",
-    "sex",
-    "gender_identity",
-    "trans_history",
-    "sexual_orientation",
-    "disability",
-    "religion",
-]
-
 
 def _safe(value):
     """Text a spreadsheet will not run as a formula, without the control characters
@@ -57,7 +46,7 @@ def applications_workbook(queryset, *, include_equality=False):
     columns = list(BASE_COLUMNS)
     if include_equality:
         queryset = queryset.select_related("equality")
-        for name in EQUALITY_FIELDS:
+        for name in EqualityMonitoring.ANSWER_FIELDS:
             field = EqualityMonitoring._meta.get_field(name)
             columns.append((f"Equality: {field.verbose_name}", _equality_getter(name)))
     workbook = Workbook()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum
-from vvf.forms import DateField, LongTextField
+from vvf.forms import DateField, LongTextField, email_field
 
 from . import choices, validators
 
@@ -193,15 +193,9 @@ class NameForm(StepForm):
 
 
 class ContactForm(StepForm):
-    email = forms.EmailField(
+    email = email_field(
         label=_("Email address"),
         help_text=_("We will send your reference number and a private link to this address."),
-        max_length=254,
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     phone = forms.CharField(
         label=_("UK phone number (optional)"),

@@ -210,6 +210,17 @@ class EqualityMonitoring(models.Model):
         _("religion"), max_length=20, choices=choices.Religion.choices, blank=True
     )
 
+    ANSWER_FIELDS = [
+        "age_band",
+        "ethnic_group",
+        "sex",
+        "gender_identity",
+        "trans_history",
+        "sexual_orientation",
+        "disability",
+        "religion",
+    ]
+
     class Meta:
         verbose_name = _("equality monitoring")
         verbose_name_plural = _("equality monitoring")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vvf.abuse import protect
-from vvf.forms import LongTextField
+from vvf.forms import LongTextField, email_field
 
 from . import services, tasks
 from .forms import ContactForm
@@ -143,15 +143,9 @@ def ineligible(request, reason):
 
 
 class SaveForm(forms.Form):
-    email = forms.EmailField(
+    email = email_field(
         label=_("Email address"),
         help_text=_("We will send a link to this address. It works once, for 30 days."),
-        max_length=254,
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
 
 
@@ -279,15 +273,10 @@ def status_withdraw(request, token):
 
 
 class QuestionForm(forms.Form):
-    email = forms.EmailField(
+    email = email_field(
         label=_("Your email address"),
         help_text=_("So that we can reply to you."),
-        max_length=254,
-        error_messages={
-            "required": _("Enter your email address so that we can reply"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        required_message=_("Enter your email address so that we can reply"),
     )
     question = LongTextField(
         label=_("Your question"),

@@ -79,3 +79,17 @@ class LongTextField(forms.CharField):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
+
+
+def email_field(label=None, help_text="", required_message=None):
+    """An email address field with the GOV.UK error messages."""
+    return forms.EmailField(
+        label=label or _("Email address"),
+        help_text=help_text,
+        max_length=254,
+        error_messages={
+            "required": required_message or _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
