@@ -56,6 +56,14 @@ TRANSITIONS = {
     Status.PANEL_WITHDREW: set(),
     Status.NOT_SELECTED: set(),
 }
+# Moves only vetting makes: recording the PNC result or the panel's decision. Staff
+# cannot make them by hand.
+VETTING_MOVES = {
+    (Status.PNC_CHECK, Status.PANEL),
+    (Status.PNC_CHECK, Status.ACCEPTED),
+    (Status.PANEL, Status.ACCEPTED),
+    (Status.PANEL, Status.PANEL_WITHDREW),
+}
 UNSUCCESSFUL = {
     Status.WITHDRAWN,
     Status.NOT_RIGHT_TIME,
@@ -148,7 +156,10 @@ class Application(models.Model):
         return ", ".join(str(choices.AccessNeed(need).label) for need in self.access_needs)
 
     def allowed_moves(self):
-        return sorted(TRANSITIONS[Status(self.status)], key=list(Status).index)
+        """The moves staff may make by hand."""
+        status = Status(self.status)
+        moves = {to for to in TRANSITIONS[status] if (status, to) not in VETTING_MOVES}
+        return sorted(moves, key=list(Status).index)
 
 
 class ApplicationEvent(models.Model):

@@ -14,6 +14,7 @@ from . import tasks
 from .models import (
     TRANSITIONS,
     UNSUCCESSFUL,
+    VETTING_MOVES,
     Application,
     ApplicationEvent,
     Consent,
@@ -23,6 +24,7 @@ from .models import (
     SavedDraft,
     Status,
 )
+from .signals import status_changed
 
 STATUS_LINK_MAX_AGE = timedelta(days=180)
 DRAFT_MAX_AGE = timedelta(days=30)
@@ -36,7 +38,9 @@ class TransitionNotAllowed(Exception):
 
 
 @transaction.atomic
-def application_transition(*, application, to_status, by=None, by_applicant=False, reason=""):
+def application_transition(
+    *, application, to_status, by=None, by_applicant=False, reason="", by_vetting=False
+):
     """Moves an application to another status, or refuses with TransitionNotAllowed.
 
     Locks the row, checks the move against TRANSITIONS, records who, when and why, and
@@ -48,6 +52,11 @@ def application_transition(*, application, to_status, by=None, by_applicant=Fals
     if to_status not in TRANSITIONS[from_status]:
         raise TransitionNotAllowed(
             f"An application that is ‘{from_status.label}’ cannot become ‘{to_status.label}’."
+        )
+    if (from_status, to_status) in VETTING_MOVES and not by_vetting:
+        raise TransitionNotAllowed(
+            f"‘{to_status.label}’ follows from recording the PNC result or the panel's "
+            "decision, not from a move by hand."
         )
     now = timezone.now()
     locked.status = to_status
@@ -65,6 +74,9 @@ def application_transition(*, application, to_status, by=None, by_applicant=Fals
         by_applicant=by_applicant,
         reason=reason,
         at=now,
+    )
+    status_changed.send(
+        sender=Application, application=locked, from_status=from_status, to_status=to_status
     )
     if to_status in {Status.NOT_RIGHT_TIME, Status.SIGNPOSTED, Status.WITHDRAWN}:
         transaction.on_commit(lambda: tasks.send_closure_email.delay(locked.pk))

@@ -46,12 +46,13 @@ class PncCheckAdmin(AuditedAdminMixin, admin.ModelAdmin):
         return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        check = PncCheck.objects.filter(pk=object_id).first()
-        case = getattr(check, "suitability_case", None) if check else None
-        if case is not None and check.disclosures.exists():
-            services.disclosure_viewed(case=case, viewer=request.user)
+        check = self.get_object(request, object_id)
         extra_context = {**(extra_context or {}), "can_record": check and not check.result}
-        return super().change_view(request, object_id, form_url, extra_context)
+        response = super().change_view(request, object_id, form_url, extra_context)
+        case = getattr(check, "suitability_case", None) if check else None
+        if response.status_code == 200 and case is not None and check.disclosures.exists():
+            services.disclosure_viewed(case=case, viewer=request.user)
+        return response
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -102,6 +103,9 @@ class PncCheckAdmin(AuditedAdminMixin, admin.ModelAdmin):
         posted = request.POST if request.method == "POST" else None
         form = ResultForm(posted)
         formset = DisclosureFormSet(posted, prefix="disclosure")
+        if check.result:
+            messages.error(request, _("This check's result is already recorded."))
+            return redirect("admin:vetting_pnccheck_change", check.pk)
         if request.method == "POST" and form.is_valid() and formset.is_valid():
             items = [f.cleaned_data for f in formset if f.cleaned_data]
             try:

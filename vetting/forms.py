@@ -9,7 +9,10 @@ from .models import SuitabilityCase
 class SeatDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Your decision"),
-        choices=SuitabilityCase.Outcome.choices,
+        choices=[
+            (SuitabilityCase.Outcome.ACCEPT, SuitabilityCase.Outcome.ACCEPT.label),
+            (SuitabilityCase.Outcome.WITHDRAW, SuitabilityCase.Outcome.WITHDRAW.label),
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": _("Select whether to accept or withdraw the application")},
     )

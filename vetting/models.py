@@ -13,7 +13,11 @@ CHECK_TAKES = datetime.timedelta(weeks=6)
 class PncCheckQuerySet(models.QuerySet):
     def overdue(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(result="", requested_on__lt=today - CHECK_TAKES)
+        return self.filter(
+            result="",
+            requested_on__lt=today - CHECK_TAKES,
+            application__status="PNC_CHECK",
+        )
 
 
 class PncCheck(models.Model):
@@ -71,6 +75,7 @@ class SuitabilityCase(models.Model):
     class Outcome(models.TextChoices):
         ACCEPT = "ACCEPT", _("Accept the application")
         WITHDRAW = "WITHDRAW", _("Withdraw the application")
+        CLOSED = "CLOSED", _("Closed: the application ended before a decision")
 
     check_record = models.OneToOneField(
         PncCheck, on_delete=models.CASCADE, related_name="suitability_case"

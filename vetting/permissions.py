@@ -18,7 +18,10 @@ def revoke_panel_seat(case, user):
 
 
 def cases_for_user(user):
-    return get_objects_for_user(user, SIT, klass=SuitabilityCase, accept_global_perms=False)
+    # Only the seats: not even a superuser sees a case they do not sit on here.
+    return get_objects_for_user(
+        user, SIT, klass=SuitabilityCase, accept_global_perms=False, with_superuser=False
+    )
 
 
 def get_case_for_user(user, pk):

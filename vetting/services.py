@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from applications.models import Consent, Status
+from applications.models import Application, Consent, Status
 from applications.services import application_transition
 
 from . import permissions, tasks
@@ -23,12 +23,21 @@ def has_pnc_consent(application):
     return bool(latest and latest.given)
 
 
+def _lock_application(application, status):
+    """The application's row, locked; VettingError unless it is at `status`."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != status:
+        raise VettingError(
+            f"This application is ‘{locked.get_status_display()}’, so this step cannot be taken."
+        )
+    return locked
+
+
 @transaction.atomic
 def check_request(*, application, requested_on, by):
+    application = _lock_application(application, Status.PNC_CHECK)
     if not has_pnc_consent(application):
         raise VettingError("This applicant has not consented to a PNC check: no check can be made.")
-    if application.status != Status.PNC_CHECK:
-        raise VettingError("A PNC check is requested at the PNC check stage.")
     if PncCheck.objects.filter(application=application).exists():
         raise VettingError("This application already has a PNC check.")
     return PncCheck.objects.create(
@@ -39,6 +48,7 @@ def check_request(*, application, requested_on, by):
 @transaction.atomic
 def check_record_no_record(*, check, received_on, by):
     """Nothing on record: the check is complete and the application is accepted."""
+    _lock_application(check.application, Status.PNC_CHECK)
     check = PncCheck.objects.select_for_update().get(pk=check.pk)
     if check.result:
         raise VettingError("This check's result is already recorded.")
@@ -46,7 +56,11 @@ def check_record_no_record(*, check, received_on, by):
     check.result_received_on = received_on
     check.save(update_fields=["result", "result_received_on"])
     application_transition(
-        application=check.application, to_status=Status.ACCEPTED, by=by, reason="PNC: no record"
+        application=check.application,
+        to_status=Status.ACCEPTED,
+        by=by,
+        reason="PNC: no record",
+        by_vetting=True,
     )
     transaction.on_commit(lambda: tasks.send_outcome_email.delay(check.application_id))
     return check
@@ -56,6 +70,7 @@ def check_record_no_record(*, check, received_on, by):
 def check_record_disclosure(*, check, received_on, items, seats, by):
     """Convictions or cautions: recorded encrypted, and a panel opened with its three
     members (`seats` maps each PanelSeat.Seat to a user)."""
+    _lock_application(check.application, Status.PNC_CHECK)
     check = PncCheck.objects.select_for_update().get(pk=check.pk)
     if check.result:
         raise VettingError("This check's result is already recorded.")
@@ -74,7 +89,11 @@ def check_record_disclosure(*, check, received_on, items, seats, by):
         PanelSeat.objects.create(case=case, seat=seat, member=user)
         permissions.grant_panel_seat(case, user)
     application_transition(
-        application=check.application, to_status=Status.PANEL, by=by, reason="PNC: disclosure"
+        application=check.application,
+        to_status=Status.PANEL,
+        by=by,
+        reason="PNC: disclosure",
+        by_vetting=True,
     )
     return case
 
@@ -90,6 +109,8 @@ def seat_decide(*, case, member, decision, rationale):
     case = SuitabilityCase.objects.select_for_update().get(pk=case.pk)
     if case.outcome:
         raise VettingError("This panel has already decided.")
+    if case.application.status != Status.PANEL:
+        raise VettingError("This application is no longer before the panel.")
     seat = PanelSeat.objects.filter(case=case, member=member).first()
     if seat is None:
         raise VettingError("Only the panel's members record decisions.")
@@ -106,18 +127,42 @@ def seat_decide(*, case, member, decision, rationale):
 def case_decide(*, case, outcome):
     """The outcome: the application moves on and every piece of PNC data is deleted,
     in the caller's transaction, with the case row locked."""
-    case.outcome = outcome
-    case.decided_at = timezone.now()
-    case.save(update_fields=["outcome", "decided_at"])
-    Disclosure.objects.filter(check_record=case.check_record).delete()
-    PanelSeat.objects.filter(case=case).update(rationale="")
+    _end_case(case, outcome)
     application_transition(
         application=case.application,
         to_status=Status.ACCEPTED if outcome == "ACCEPT" else Status.PANEL_WITHDREW,
         reason="Suitability panel decision",
+        by_vetting=True,
     )
     application_id = case.check_record.application_id
     transaction.on_commit(lambda: tasks.send_outcome_email.delay(application_id))
+
+
+def _end_case(case, outcome):
+    """The case ends: every piece of PNC data is deleted and the members' access ends.
+    What stays: its dates, its outcome, who sat and what each decided."""
+    case.outcome = outcome
+    case.decided_at = timezone.now()
+    case.save(update_fields=["outcome", "decided_at"])
+    Disclosure.objects.filter(check_record=case.check_record).delete()
+    seats = PanelSeat.objects.filter(case=case).select_related("member")
+    seats.update(rationale="")
+    for seat in seats:
+        permissions.revoke_panel_seat(case, seat.member)
+
+
+def case_close_if_ended(*, application, from_status, to_status, **kwargs):
+    """An application that leaves the panel stage other than by its decision (the
+    applicant withdraws) takes its PNC data with it, at once."""
+    if from_status != Status.PANEL:
+        return
+    case = (
+        SuitabilityCase.objects.select_for_update()
+        .filter(check_record__application=application, outcome="")
+        .first()
+    )
+    if case is not None:
+        _end_case(case, SuitabilityCase.Outcome.CLOSED)
 
 
 def overdue_checks(today=None):

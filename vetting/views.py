@@ -34,7 +34,9 @@ def my_cases(request):
 def case_detail(request, pk):
     case = get_case_for_user(request.user, pk)
     seats = list(PanelSeat.objects.filter(case=case).select_related("member"))
-    mine = next(seat for seat in seats if seat.member_id == request.user.pk)
+    mine = next((seat for seat in seats if seat.member_id == request.user.pk), None)
+    if mine is None:
+        raise Http404
     form = SeatDecisionForm(
         request.POST if request.method == "POST" else None,
         initial={"decision": mine.decision, "rationale": mine.rationale},
@@ -51,6 +53,17 @@ def case_detail(request, pk):
             messages.error(request, str(refused))
         else:
             audit_record(actor=request.user, action=Action.DECISION, obj=case)
+            case.refresh_from_db()
+            if case.outcome:
+                # The decision is made: the case and its data are gone from the panel.
+                messages.success(
+                    request,
+                    _(
+                        "Your decision has been recorded. The panel agreed, so the case is "
+                        "closed and its PNC information deleted."
+                    ),  # fmt: skip
+                )
+                return redirect("vetting:my-cases")
             messages.success(request, _("Your decision has been recorded."))
         return redirect("vetting:case", pk=case.pk)
 

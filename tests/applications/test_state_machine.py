@@ -1,6 +1,12 @@
 import pytest
 
-from applications.models import TRANSITIONS, UNSUCCESSFUL, ApplicationEvent, Status
+from applications.models import (
+    TRANSITIONS,
+    UNSUCCESSFUL,
+    VETTING_MOVES,
+    ApplicationEvent,
+    Status,
+)
 from applications.services import TransitionNotAllowed, application_transition
 from tests.factories import ApplicationFactory
 
@@ -23,7 +29,13 @@ def test_allowed_move_is_made_and_recorded(db, user_with_role, from_status, to_s
     staff = user_with_role("VVF staff")
     application = ApplicationFactory(status=from_status)
 
-    application_transition(application=application, to_status=to_status, by=staff, reason="Because")
+    application_transition(
+        application=application,
+        to_status=to_status,
+        by=staff,
+        reason="Because",
+        by_vetting=(from_status, to_status) in VETTING_MOVES,
+    )
 
     application.refresh_from_db()
     assert application.status == to_status

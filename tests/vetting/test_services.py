@@ -163,3 +163,64 @@ def test_viewing_a_disclosure_is_logged_without_content():
 
     view = DisclosureView.objects.get()
     assert (view.case, view.viewer_id) == (case, seats["MPS"].pk)
+
+
+def test_withdrawing_before_the_panel_decides_deletes_the_pnc_data_at_once():
+    from applications.services import application_withdraw
+
+    case, seats = open_case()
+    decide(case, seats, {"MOPAC": "ACCEPT"})
+
+    application_withdraw(application=case.application)
+
+    case.refresh_from_db()
+    assert case.outcome == "CLOSED"
+    assert Disclosure.objects.count() == 0
+    assert set(PanelSeat.objects.values_list("rationale", flat=True)) == {""}
+    for secret in [OFFENCE, NOTES, RATIONALE]:
+        assert secret not in all_text_in_database()
+    with pytest.raises(services.VettingError):
+        decide(case, seats, {"MPS": "ACCEPT"})
+
+
+@pytest.mark.parametrize(
+    ("status", "to_status"),
+    [("PNC_CHECK", "ACCEPTED"), ("PNC_CHECK", "PANEL"), ("PANEL", "ACCEPTED"),
+     ("PANEL", "PANEL_WITHDREW")],
+)  # fmt: skip
+def test_staff_cannot_make_the_vetting_moves_by_hand(status, to_status):
+    from applications.services import TransitionNotAllowed, application_transition
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory(status=status)
+
+    assert to_status not in application.allowed_moves()
+    with pytest.raises(TransitionNotAllowed):
+        application_transition(application=application, to_status=to_status)
+
+
+def test_no_result_can_be_recorded_once_the_application_has_ended():
+    from applications.services import application_withdraw
+
+    application = application_at_pnc()
+    check = services.check_request(
+        application=application, requested_on=datetime.date.today(), by=None
+    )
+    application_withdraw(application=application)
+
+    with pytest.raises(services.VettingError):
+        services.check_record_no_record(check=check, received_on=datetime.date.today(), by=None)
+
+
+def test_ended_applications_are_not_reported_overdue():
+    from applications.services import application_withdraw
+
+    application = application_at_pnc()
+    services.check_request(
+        application=application,
+        requested_on=datetime.date.today() - datetime.timedelta(weeks=7),
+        by=None,
+    )
+    application_withdraw(application=application)
+
+    assert list(services.overdue_checks()) == []

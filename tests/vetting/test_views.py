@@ -87,18 +87,53 @@ def test_others_decisions_show_once_you_have_recorded_yours(case_and_seats):
     assert "The panel does not agree yet" in after
 
 
-def test_unanimous_decision_closes_the_case(case_and_seats):
+def test_unanimous_decision_closes_the_case_and_the_members_access(case_and_seats):
     case, seats = case_and_seats
     url = reverse("vetting:case", args=[case.pk])
-    for seat in seats.values():
+    responses = [
         client_for(seat).post(url, {"decision": "ACCEPT", "rationale": RATIONALE})
+        for seat in seats.values()
+    ]
 
-    page = client_for(seats["MPS"]).get(url).content.decode()
-
-    assert "The disclosure and the reasons given have been deleted" in page
-    assert OFFENCE not in page and RATIONALE not in page
+    assert responses[-1]["Location"] == reverse("vetting:my-cases")
+    for seat in seats.values():
+        assert client_for(seat).get(url).status_code == 404
     case.refresh_from_db()
     assert case.outcome == "ACCEPT"
+
+
+@pytest.mark.parametrize("seat", ["MOPAC", "MPS", "FACILITATOR"])
+def test_each_seat_sees_the_case(case_and_seats, seat):
+    case, seats = case_and_seats
+
+    response = client_for(seats[seat]).get(reverse("vetting:case", args=[case.pk]))
+
+    assert response.status_code == 200
+    assert OFFENCE in response.content.decode()
+
+
+def test_a_member_of_another_panel_gets_404(case_and_seats):
+    case, _seats = case_and_seats
+    _other_case, other_seats = open_case()
+
+    response = client_for(other_seats["MPS"]).get(reverse("vetting:case", args=[case.pk]))
+
+    assert response.status_code == 404
+
+
+def test_a_superuser_without_a_seat_gets_404_on_the_panel_pages(case_and_seats, django_user_model):
+    case, _seats = case_and_seats
+    root = django_user_model.objects.create_superuser("root@example.com", "x" * 20)
+
+    response = client_for(root).get(reverse("vetting:case", args=[case.pk]))
+
+    assert response.status_code == 404
+
+
+def test_a_malformed_admin_id_is_404(user_with_role):
+    staff = client_for(user_with_role("VVF staff", is_staff=True))
+
+    assert staff.get("/admin/vetting/pnccheck/abc/change/").status_code == 404
 
 
 def test_a_decision_needs_reasons(case_and_seats):
