@@ -1,6 +1,17 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from .models import Forum, Organisation
+from audit.admin import AuditedAdminMixin
+from audit.services import Action, audit_record
+
+from . import services
+from .models import MEMBERS_AT_MOST, Forum, Membership, Organisation
 
 
 @admin.register(Organisation)
@@ -10,6 +21,66 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Forum)
 class ForumAdmin(admin.ModelAdmin):
-    list_display = ["name", "run_by", "is_recruiting", "launch_date"]
+    list_display = ["name", "run_by", "is_recruiting", "launch_date", "tenure_ends_on"]
     list_filter = ["run_by", "is_recruiting"]
     prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["facilitators", "mps_representatives", "mopac_representatives"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        forum = self.get_object(request, object_id)
+        if forum is not None and forum.over_capacity:
+            messages.warning(
+                request,
+                _("This forum has more than %(most)s members.") % {"most": MEMBERS_AT_MOST},
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class LeaveForm(forms.Form):
+    left_on = forms.DateField(label=_("Left on"), initial=timezone.localdate)
+
+
+@admin.register(Membership)
+class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["application", "forum", "started_on", "ended_on", "left_on"]
+    list_filter = ["forum"]
+    search_fields = ["=application__reference"]
+    list_select_related = ["application", "forum"]
+    fields = ["application", "forum", "started_on", "ended_on", "left_on"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/leave/", wrap(self.leave_view), name="forums_membership_leave"),
+            *super().get_urls(),
+        ]
+
+    def leave_view(self, request, pk):
+        if not request.user.has_perm("forums.change_membership"):
+            raise PermissionDenied
+        membership = get_object_or_404(Membership, pk=pk)
+        form = LeaveForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.membership_leave(
+                    membership=membership, left_on=form.cleaned_data["left_on"]
+                )
+            except services.MembershipError as refused:
+                messages.error(request, str(refused))
+            else:
+                audit_record(actor=request.user, action=Action.CHANGE, obj=membership,
+                             detail="left")  # fmt: skip
+                return redirect("admin:forums_membership_change", membership.pk)
+        return TemplateResponse(
+            request,
+            "admin/forums/leave.html",
+            {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+             "original": membership, "title": _("Record that this member has left")},
+        )  # fmt: skip

@@ -1,5 +1,20 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Each forum has 10 to 12 members and runs for two years from its launch.
+MEMBERS_AT_LEAST = 10
+MEMBERS_AT_MOST = 12
+TENURE_YEARS = 2
+
+
+def years_after(day, years):
+    """The same day `years` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 class Organisation(models.Model):
@@ -39,6 +54,18 @@ class Forum(models.Model):
     )
     launch_date = models.DateField(_("launch date"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position in lists"), default=0)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_forums",
+        verbose_name=_("independent facilitators"),
+    )  # fmt: skip
+    mps_representatives = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+",
+        verbose_name=_("MPS representatives"),
+    )  # fmt: skip
+    mopac_representatives = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+",
+        verbose_name=_("MOPAC representatives"),
+    )  # fmt: skip
 
     objects = ForumQuerySet.as_manager()
 
@@ -47,3 +74,48 @@ class Forum(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def tenure_ends_on(self):
+        """Two years from the launch; None before a launch date is set."""
+        return years_after(self.launch_date, TENURE_YEARS) if self.launch_date else None
+
+    def current_members(self, today=None):
+        today = today or timezone.localdate()
+        return self.memberships.filter(started_on__lte=today).exclude(ended_on__lt=today)
+
+    @property
+    def over_capacity(self):
+        return self.current_members().count() > MEMBERS_AT_MOST
+
+
+class Membership(models.Model):
+    """An accepted applicant's place on a forum. Their tenure ends with the forum's, or
+    earlier when they leave; the retention clock starts then."""
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="membership"
+    )
+    forum = models.ForeignKey(Forum, on_delete=models.PROTECT, related_name="memberships")
+    started_on = models.DateField(_("started on"))
+    ended_on = models.DateField(
+        _("tenure ends on"),
+        null=True,
+        blank=True,
+        help_text=_("The forum's tenure end, or the day they left."),
+    )
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["forum", "started_on"]
+
+    def __str__(self):
+        return f"membership {self.pk}"
+
+    @property
+    def has_left(self):
+        return self.left_on is not None
+
+    def is_current(self, today=None):
+        today = today or timezone.localdate()
+        return self.started_on <= today and (self.ended_on is None or self.ended_on >= today)

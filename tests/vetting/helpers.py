@@ -11,7 +11,13 @@ RATIONALE = "Canary rationale 41cd"
 
 
 def application_at_pnc(consented=True):
-    application = ApplicationFactory(status="PNC_CHECK", full_name="Canary Applicant 5e2d")
+    from forums.models import Forum
+
+    application = ApplicationFactory(
+        status="PNC_CHECK",
+        full_name="Canary Applicant 5e2d",
+        forums=[Forum.objects.get(slug="vawg")],
+    )
     Consent.objects.create(
         application=application,
         document=ConsentDocument.objects.get(kind="PNC_CHECK", version=1),
@@ -21,10 +27,15 @@ def application_at_pnc(consented=True):
 
 
 def panel():
-    return {
+    """Three panel members; the facilitator's seat facilitates the VAWG forum."""
+    from forums.models import Forum
+
+    seats = {
         seat: UserFactory(role="Panel member", full_name=f"{seat} member")
         for seat in PanelSeat.Seat
     }
+    Forum.objects.get(slug="vawg").facilitators.add(seats[PanelSeat.Seat.FACILITATOR])
+    return seats
 
 
 def open_case(seats=None, staff=None):

@@ -1,0 +1,98 @@
+import datetime
+
+import pytest
+
+from applications.services import application_transition
+from forums import services
+from forums.models import Forum, Membership, years_after
+from tests.factories import ApplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def forum():
+    forum = Forum.objects.get(slug="vawg")
+    forum.launch_date = datetime.date(2025, 3, 1)
+    forum.save()
+    return forum
+
+
+def accepted(forums):
+    return ApplicationFactory(status="ACCEPTED", forums=forums)
+
+
+def test_a_forum_runs_for_two_years():
+    assert years_after(datetime.date(2025, 3, 1), 2) == datetime.date(2027, 3, 1)
+    assert years_after(datetime.date(2024, 2, 29), 2) == datetime.date(2026, 2, 28)
+
+
+def test_an_accepted_application_makes_a_member_until_the_forums_end(forum):
+    membership, crowded = services.membership_create(
+        application=accepted([forum]), forum=forum, started_on=datetime.date(2026, 1, 5)
+    )
+
+    assert (membership.started_on, membership.ended_on) == (
+        datetime.date(2026, 1, 5),
+        datetime.date(2027, 3, 1),
+    )
+    assert crowded is False
+
+
+def test_only_accepted_applications_and_chosen_forums(forum):
+    other = Forum.objects.get(slug="disabled-victims")
+
+    with pytest.raises(services.MembershipError):
+        services.membership_create(
+            application=ApplicationFactory(status="PANEL", forums=[forum]),
+            forum=forum, started_on=datetime.date(2026, 1, 5),
+        )  # fmt: skip
+    with pytest.raises(services.MembershipError):
+        services.membership_create(
+            application=accepted([forum]), forum=other, started_on=datetime.date(2026, 1, 5)
+        )
+
+
+def test_leaving_early_ends_the_tenure_that_day(forum):
+    membership, _ = services.membership_create(
+        application=accepted([forum]), forum=forum, started_on=datetime.date(2026, 1, 5)
+    )
+
+    services.membership_leave(membership=membership, left_on=datetime.date(2026, 6, 30))
+
+    membership.refresh_from_db()
+    assert (membership.left_on, membership.ended_on) == (
+        datetime.date(2026, 6, 30),
+        datetime.date(2026, 6, 30),
+    )
+    with pytest.raises(services.MembershipError):
+        services.membership_leave(membership=membership, left_on=datetime.date(2026, 7, 1))
+
+
+def test_more_than_twelve_members_is_allowed_with_a_warning(forum):
+    crowded = [
+        services.membership_create(
+            application=accepted([forum]), forum=forum, started_on=datetime.date(2026, 1, 5)
+        )[1]
+        for _ in range(13)
+    ]
+
+    assert crowded == [False] * 12 + [True]
+    assert forum.over_capacity
+
+
+def test_acceptance_with_one_forum_makes_the_membership(forum):
+    application = ApplicationFactory(status="PNC_CHECK", forums=[forum])
+
+    application_transition(application=application, to_status="ACCEPTED", by_vetting=True)
+
+    assert Membership.objects.get().application == application
+
+
+def test_acceptance_with_several_forums_waits_for_staff_to_choose(forum):
+    other = Forum.objects.get(slug="black-communities")
+    application = ApplicationFactory(status="PNC_CHECK", forums=[forum, other])
+
+    application_transition(application=application, to_status="ACCEPTED", by_vetting=True)
+
+    assert Membership.objects.count() == 0
