@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -11,7 +12,7 @@ from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 
 from . import services
-from .models import MEMBERS_AT_MOST, Forum, Membership, Organisation
+from .models import MEMBERS_AT_MOST, Forum, Meeting, Membership, Organisation
 
 
 @admin.register(Organisation)
@@ -83,4 +84,52 @@ class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
             "admin/forums/leave.html",
             {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
              "original": membership, "title": _("Record that this member has left")},
+        )  # fmt: skip
+
+
+class ScheduleForm(forms.Form):
+    forum = forms.ModelChoiceField(queryset=Forum.objects.all(), label=_("Forum"))
+    first_day = forms.DateField(label=_("First meeting on"), help_text=_("For example, 2027-01-14"))
+    start_time = forms.TimeField(label=_("Starts at"), initial="18:00")
+    count = forms.IntegerField(
+        label=_("How many meetings"), min_value=1, max_value=20, initial=1,
+        help_text=_("More than one makes a series, every six weeks."),
+    )  # fmt: skip
+    mode = forms.ChoiceField(label=_("How"), choices=Meeting.Mode.choices)
+    venue = forms.CharField(label=_("Venue"), max_length=300, initial=services.DEFAULT_VENUE)
+    joining_link = forms.URLField(
+        label=_("Joining link (online)"), required=False, assume_scheme="https"
+    )
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["forum", "starts_at", "mode", "cancelled"]
+    list_filter = ["forum", "mode", "cancelled"]
+    date_hierarchy = "starts_at"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_add_permission(self, request):
+        return False  # meetings are scheduled with the form below, one or a series
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("schedule/", wrap(self.schedule_view), name="forums_meeting_schedule"),
+            *super().get_urls(),
+        ]
+
+    def schedule_view(self, request):
+        if not request.user.has_perm("forums.add_meeting"):
+            raise PermissionDenied
+        form = ScheduleForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            meetings = services.meetings_schedule(**form.cleaned_data)
+            messages.success(request, _("%(n)s meetings scheduled.") % {"n": len(meetings)})
+            return redirect("admin:forums_meeting_changelist")
+        return TemplateResponse(
+            request,
+            "admin/forums/schedule.html",
+            {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+             "title": _("Schedule meetings")},
         )  # fmt: skip

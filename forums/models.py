@@ -119,3 +119,28 @@ class Membership(models.Model):
     def is_current(self, today=None):
         today = today or timezone.localdate()
         return self.started_on <= today and (self.ended_on is None or self.ended_on >= today)
+
+
+class Meeting(models.Model):
+    """A forum meeting: about every six weeks, two hours, an evening in central London,
+    in person, online or both. The joining link is shown only to the forum's people."""
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "IN_PERSON", _("In person")
+        ONLINE = "ONLINE", _("Online")
+        HYBRID = "HYBRID", _("In person and online")
+
+    forum = models.ForeignKey(Forum, on_delete=models.PROTECT, related_name="meetings")
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    mode = models.CharField(_("how"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    joining_link = models.URLField(_("joining link (private)"), blank=True)
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["forum", "starts_at"])]
+
+    def __str__(self):
+        return f"{self.forum} meeting {self.pk}"

@@ -1,10 +1,18 @@
 """Membership: every write with a rule."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.db import transaction
 
 from applications.models import Status
 
-from .models import MEMBERS_AT_MOST, Membership
+from .models import MEMBERS_AT_MOST, Meeting, Membership
+
+EVERY_SIX_WEEKS = datetime.timedelta(weeks=6)
+DEFAULT_LENGTH = datetime.timedelta(hours=2)
+DEFAULT_VENUE = "Central London (venue to be confirmed)"
 
 
 class MembershipError(Exception):
@@ -52,3 +60,30 @@ def auto_membership(*, application, from_status, to_status, **kwargs):
         from django.utils import timezone
 
         membership_create(application=application, forum=forums[0], started_on=timezone.localdate())
+
+
+@transaction.atomic
+def meetings_schedule(
+    *, forum, first_day, start_time, count=1, every=EVERY_SIX_WEEKS, length=DEFAULT_LENGTH,
+    mode=Meeting.Mode.IN_PERSON, venue=DEFAULT_VENUE, joining_link="",
+):  # fmt: skip
+    """A meeting, or a series every six weeks, at the same London wall-clock time each
+    time: 6pm stays 6pm across the GMT/BST changes."""
+    if count < 1:
+        raise MembershipError("Schedule at least one meeting.")
+    london = ZoneInfo(settings.TIME_ZONE)
+    meetings = []
+    for n in range(count):
+        day = first_day + n * every
+        starts_at = datetime.datetime.combine(day, start_time, tzinfo=london)
+        meetings.append(
+            Meeting(
+                forum=forum,
+                starts_at=starts_at,
+                ends_at=starts_at + length,
+                mode=mode,
+                venue=venue,
+                joining_link=joining_link,
+            )  # fmt: skip
+        )
+    return Meeting.objects.bulk_create(meetings)
