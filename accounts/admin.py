@@ -39,6 +39,15 @@ class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    def save_related(self, request, form, formsets, change):
+        """A change of role changes which forums the person works with."""
+        from forums.models import Forum
+        from forums.permissions import sync_forum_access
+
+        super().save_related(request, form, formsets, change)
+        for forum in Forum.objects.select_related("run_by"):
+            sync_forum_access(forum)
+
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:

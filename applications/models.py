@@ -149,6 +149,15 @@ class Application(models.Model):
     def is_open(self):
         return self.status not in UNSUCCESSFUL and self.status != Status.ACCEPTED
 
+    def get_stage_display_without_vetting(self):
+        """The stage as people outside vetting may see it: a panel would reveal that the
+        PNC check disclosed something, so it reads as the PNC check."""
+        masked = {
+            Status.PANEL: Status.PNC_CHECK.label,
+            Status.PANEL_WITHDREW: Status.NOT_SELECTED.label,
+        }
+        return masked.get(self.status, self.get_status_display())
+
     def get_london_connection_display(self):
         return ", ".join(str(choices.LondonConnection(c).label) for c in self.london_connection)
 

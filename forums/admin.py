@@ -13,11 +13,18 @@ from audit.services import Action, audit_record
 
 from . import services
 from .models import MEMBERS_AT_MOST, Forum, Meeting, Membership, Organisation
+from .permissions import sync_forum_access
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind"]
+    filter_horizontal = ["members"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for forum in form.instance.forums.all():
+            sync_forum_access(forum)
 
 
 @admin.register(Forum)
@@ -26,6 +33,10 @@ class ForumAdmin(admin.ModelAdmin):
     list_filter = ["run_by", "is_recruiting"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["facilitators", "mps_representatives", "mopac_representatives"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        sync_forum_access(form.instance)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         forum = self.get_object(request, object_id)

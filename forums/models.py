@@ -27,6 +27,11 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="organisations",
+        verbose_name=_("staff of this organisation"),
+        help_text=_("External partner staff see the forums their organisation runs."),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["name"]
@@ -71,6 +76,7 @@ class Forum(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
+        permissions = [("work_with_forum", "Work with this forum's members and meetings")]
 
     def __str__(self):
         return self.name

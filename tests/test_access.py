@@ -71,6 +71,22 @@ EXPECTED = {
     # The panel: its list is for panel members; a case for the three who sit on it.
     ("vetting:my-cases", None): {**signed_in(404, otherwise=302), "panel": 200},
     ("vetting:case", (("pk", "CASE"),)): {**signed_in(404, otherwise=302), "panel": 200},
+    # Forums: for VVF staff, and the partner and facilitators of each forum.
+    ("forums:my-forums", None): {
+        **signed_in(200, otherwise=302),
+        "panel": 404,
+        "police": 404,
+    },
+    ("forums:forum", (("slug", "disabled-victims"),)): {
+        **signed_in(404, otherwise=302),
+        "vvf_staff": 200,
+        "partner": 200,
+    },
+    ("forums:forum", (("slug", "vawg"),)): {
+        **signed_in(404, otherwise=302),
+        "vvf_staff": 200,
+        "facilitator": 200,
+    },
 }
 
 # The admin: only VVF staff get in; for them, what their permissions allow, and 404 for
@@ -129,9 +145,18 @@ def clients(db):
 
     case, seats = open_case()
     tokens["case"] = case.pk
+    from forums.models import Forum
+    from forums.permissions import sync_forum_access
+
     for role, group in GROUP.items():
         user = UserFactory(role=group, is_staff=role == "vvf_staff")
         made[role] = sign_in(Client(), user)
+        if role == "partner":
+            Forum.objects.get(slug="disabled-victims").run_by.members.add(user)
+        if role == "facilitator":
+            Forum.objects.get(slug="vawg").facilitators.add(user)
+    for forum in Forum.objects.select_related("run_by"):
+        sync_forum_access(forum)
     # The panel member sits on the case; the others do not.
     made["panel"] = sign_in(Client(), seats[PanelSeat.Seat.MPS])
     return made, tokens

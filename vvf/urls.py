@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("applications.urls")),
     path("accounts/", include("accounts.urls")),
     path("panel/", include("vetting.urls")),
+    path("forums/", include("forums.urls")),
     path("admin/", admin.site.urls),
 ]

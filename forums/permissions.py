@@ -1,0 +1,50 @@
+"""Who works with which forum: its facilitators, and the staff of the external partner
+that runs it (django-guardian permission `forums.work_with_forum` on the forum). VVF staff
+work with every forum."""
+
+from django.contrib.auth import get_user_model
+from django.http import Http404
+from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with_perms, remove_perm
+
+from accounts.roles import EXTERNAL_PARTNER, FACILITATOR, VVF_STAFF, has_role
+
+from .models import Forum
+
+WORK = "forums.work_with_forum"
+
+
+def sync_forum_access(forum):
+    """Grants the permission to exactly the forum's facilitators and the partner staff of
+    the organisation that runs it; run after either changes."""
+    User = get_user_model()
+    wanted = set(
+        forum.facilitators.filter(groups__name=FACILITATOR).values_list("pk", flat=True)
+    ) | set(forum.run_by.members.filter(groups__name=EXTERNAL_PARTNER).values_list("pk", flat=True))
+    current = {
+        user.pk for user in get_users_with_perms(forum, only_with_perms_in=["work_with_forum"])
+    }
+    for user in User.objects.filter(pk__in=wanted - current):
+        assign_perm(WORK, user, forum)
+    for user in User.objects.filter(pk__in=current - wanted):
+        remove_perm(WORK, user, forum)
+
+
+def forums_for_user(user):
+    if has_role(user, VVF_STAFF):
+        return Forum.objects.all()
+    return get_objects_for_user(user, WORK, klass=Forum, accept_global_perms=False,
+                                with_superuser=False)  # fmt: skip
+
+
+def get_forum_for_user(user, slug):
+    forum = forums_for_user(user).filter(slug=slug).first()
+    if forum is None:
+        raise Http404
+    return forum
+
+
+def sees_applications(user, forum):
+    """Partners see the applications to the forums they run; facilitators see members."""
+    return has_role(user, VVF_STAFF) or (
+        has_role(user, EXTERNAL_PARTNER) and forum.run_by.members.filter(pk=user.pk).exists()
+    )
