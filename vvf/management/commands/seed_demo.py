@@ -23,7 +23,8 @@ from applications.services import (
     current_documents,
     forums_needing_partner_consent,
 )
-from forums.models import Forum
+from forums.models import Forum, Organisation
+from forums.permissions import sync_forum_access
 from vetting import services as vetting_services
 from vetting.models import PanelSeat
 
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             raise CommandError("seed_demo only runs with DEBUG on: it sets known passwords.")
         with transaction.atomic():
             backup_codes = self.seed_users()
+            self.seed_forum_people()
             self.seed_applications()
             self.seed_panel()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Sign in at /accounts/login/ as:"))
@@ -95,6 +97,18 @@ class Command(BaseCommand):
             backup.token_set.all().delete()
             codes[email] = backup.token_set.create(token=StaticToken.random_token()).token
         return codes
+
+    def seed_forum_people(self):
+        """The demo partner works for the partner organisation; the demo facilitator
+        facilitates the VAWG forum."""
+        Organisation.objects.get(kind="EXTERNAL_PARTNER").members.add(
+            User.objects.get(email="partner@example.com")
+        )
+        Forum.objects.get(slug="vawg").facilitators.add(
+            User.objects.get(email="facilitator@example.com")
+        )
+        for forum in Forum.objects.select_related("run_by"):
+            sync_forum_access(forum)
 
     def seed_panel(self):
         """A disclosure before the demo panel, for the application at the PNC check."""
