@@ -123,10 +123,20 @@ class MeetingAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # meetings are scheduled with the form below, one or a series
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        meeting = self.get_object(request, object_id)
+        extra_context = {**(extra_context or {}), "can_take_register": meeting is not None}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
             path("schedule/", wrap(self.schedule_view), name="forums_meeting_schedule"),
+            path(
+                "<int:pk>/attendance/",
+                wrap(self.attendance_view),
+                name="forums_meeting_attendance",
+            ),
             *super().get_urls(),
         ]
 
@@ -143,4 +153,33 @@ class MeetingAdmin(admin.ModelAdmin):
             "admin/forums/schedule.html",
             {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
              "title": _("Schedule meetings")},
+        )  # fmt: skip
+
+    def attendance_view(self, request, pk):
+        if not request.user.has_perm("forums.change_meeting"):
+            raise PermissionDenied
+        meeting = get_object_or_404(Meeting, pk=pk)
+        members = list(
+            meeting.forum.current_members(meeting.starts_at.date()).select_related("application")
+        )
+        if request.method == "POST":
+            try:
+                attended = {int(value) for value in request.POST.getlist("attended")}
+                services.attendance_record(meeting=meeting, attended_ids=attended)
+            except (ValueError, services.MembershipError) as refused:
+                messages.error(request, str(refused) or _("Choose from the members listed."))
+            else:
+                audit_record(actor=request.user, action=Action.CHANGE, obj=meeting,
+                             detail="attendance")  # fmt: skip
+                messages.success(request, _("Attendance recorded."))
+                return redirect("admin:forums_meeting_change", meeting.pk)
+        taken = set(
+            meeting.attendance.filter(attended=True).values_list("membership_id", flat=True)
+        )
+        return TemplateResponse(
+            request,
+            "admin/forums/attendance.html",
+            {**self.admin_site.each_context(request), "opts": self.model._meta,
+             "original": meeting, "members": members, "taken": taken,
+             "title": _("Take attendance")},
         )  # fmt: skip

@@ -150,3 +150,19 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.forum} meeting {self.pk}"
+
+
+class Attendance(models.Model):
+    """Whether a member came to a meeting, taken per meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="attendance")
+    attended = models.BooleanField(_("attended"), default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="attendance_once")
+        ]
+
+    def __str__(self):
+        return f"attendance {self.pk}"

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from applications.models import Status
 
-from .models import MEMBERS_AT_MOST, Meeting, Membership
+from .models import MEMBERS_AT_MOST, Attendance, Meeting, Membership
 
 EVERY_SIX_WEEKS = datetime.timedelta(weeks=6)
 DEFAULT_LENGTH = datetime.timedelta(hours=2)
@@ -87,3 +87,20 @@ def meetings_schedule(
             )  # fmt: skip
         )
     return Meeting.objects.bulk_create(meetings)
+
+
+@transaction.atomic
+def attendance_record(*, meeting, attended_ids):
+    """Takes the register: every current member of the meeting's forum is marked as
+    attended or not. Only that forum's members can be on it."""
+    day = meeting.starts_at.date()
+    members = list(meeting.forum.current_members(day))
+    unknown = set(attended_ids) - {m.pk for m in members}
+    if unknown:
+        raise MembershipError("Only members of this forum can be marked as attending.")
+    for membership in members:
+        Attendance.objects.update_or_create(
+            meeting=meeting, membership=membership,
+            defaults={"attended": membership.pk in attended_ids},
+        )  # fmt: skip
+    return members

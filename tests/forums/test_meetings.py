@@ -58,3 +58,38 @@ def test_staff_open_a_meeting_in_the_admin(client, user_with_role):
     response = client.get(reverse("admin:forums_meeting_change", args=[meeting.pk]))
 
     assert response.status_code == 200
+
+
+def test_attendance_is_taken_per_meeting_for_the_forums_members(client, user_with_role):
+    from forums.models import Attendance
+    from forums.services import membership_create
+    from tests.factories import ApplicationFactory
+
+    forum = Forum.objects.get(slug="vawg")
+    came, missed = [
+        membership_create(
+            application=ApplicationFactory(status="ACCEPTED", forums=[forum]),
+            forum=forum, started_on=datetime.date(2026, 1, 1),
+        )[0]
+        for _ in range(2)
+    ]  # fmt: skip
+    outsider = membership_create(
+        application=ApplicationFactory(
+            status="ACCEPTED", forums=[Forum.objects.get(slug="black-communities")]
+        ),
+        forum=Forum.objects.get(slug="black-communities"),
+        started_on=datetime.date(2026, 1, 1),
+    )[0]
+    (meeting,) = services.meetings_schedule(
+        forum=forum, first_day=datetime.date(2027, 1, 14), start_time=datetime.time(18, 0)
+    )
+    sign_in(client, user_with_role("VVF staff", is_staff=True))
+    url = reverse("admin:forums_meeting_attendance", args=[meeting.pk])
+
+    assert client.get(url).status_code == 200
+    client.post(url, {"attended": [came.pk]})
+    refused = client.post(url, {"attended": [outsider.pk]})
+
+    register = dict(Attendance.objects.values_list("membership_id", "attended"))
+    assert register == {came.pk: True, missed.pk: False}
+    assert refused.status_code == 200
