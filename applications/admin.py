@@ -3,7 +3,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import secure_export
+from vvf.admin import ReadOnlyMixin, admin_page
 
 from . import exports, services
 from .admin_forms import ExportForm, OnboardingForm, TransitionForm
@@ -24,15 +24,9 @@ from .models import (
 )
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ReadOnlyMixin, admin.TabularInline):
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class ConsentInline(ReadOnlyInline):
@@ -55,22 +49,16 @@ class OnboardingInline(ReadOnlyInline):
     readonly_fields = fields
 
 
-class EqualityInline(admin.StackedInline):
+class EqualityInline(ReadOnlyMixin, admin.StackedInline):
     model = EqualityMonitoring
     can_delete = False
     verbose_name_plural = _("Equality monitoring (optional answers; special category data)")
     readonly_fields = EqualityMonitoring.ANSWER_FIELDS
     fields = readonly_fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Application)
-class ApplicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["reference", "status", "forum_names", "borough", "submitted_at"]
     list_filter = ["status", "forums", "borough", ("submitted_at", admin.DateFieldListFilter)]
     search_fields = ["=reference", "full_name", "email"]
@@ -107,14 +95,6 @@ class ApplicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
         return [field for fieldset in self.fieldsets for field in fieldset[1]["fields"]]
 
     # Applications arrive through the public form and leave through the retention rules.
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def can_act(self, request):
         return request.user.has_perm("applications.change_application")
@@ -157,16 +137,8 @@ class ApplicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
         return get_object_or_404(Application, pk=pk)
 
     def _page(self, request, application, template, **context):
-        return TemplateResponse(
-            request,
-            template,
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "original": application,
-                "application": application,
-                **context,
-            },
+        return admin_page(
+            self, request, template, original=application, application=application, **context
         )
 
     def move_view(self, request, pk):
@@ -262,8 +234,6 @@ class ApplicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
         changelist = self.get_changelist_instance(request)
         form = ExportForm(request.POST if request.method == "POST" else None)
         context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
             "form": form,
             "count": changelist.result_count,
             "query": request.GET.urlencode(),
@@ -284,8 +254,8 @@ class ApplicationAdmin(AuditedAdminMixin, admin.ModelAdmin):
                 + (", with equality answers" if include_equality else ""),
             )
             context.update(token=token, password=password, title=_("Download the spreadsheet"))
-            return TemplateResponse(request, "admin/applications/export_ready.html", context)
-        return TemplateResponse(request, "admin/applications/export.html", context)
+            return admin_page(self, request, "admin/applications/export_ready.html", **context)
+        return admin_page(self, request, "admin/applications/export.html", **context)
 
     def export_download_view(self, request, token):
         held = secure_export.take(token, user=request.user)

@@ -73,14 +73,6 @@ UNSUCCESSFUL = {
 }
 
 
-class ApplicationQuerySet(models.QuerySet):
-    def open(self):
-        return self.exclude(status__in=UNSUCCESSFUL | {Status.ACCEPTED})
-
-    def unsuccessful(self):
-        return self.filter(status__in=UNSUCCESSFUL)
-
-
 class Application(models.Model):
     Status = Status
 
@@ -135,8 +127,6 @@ class Application(models.Model):
     # When the application ended (withdrawn, not the right time, ...): the retention
     # clock for unsuccessful applications starts here.
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-
-    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -8,8 +8,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from forums.models import Forum
-
 from . import tasks
 from .models import (
     TRANSITIONS,
@@ -270,7 +268,3 @@ def drafts_delete_expired(*, now=None):
     cutoff = (now or timezone.now()) - DRAFT_MAX_AGE
     deleted, _ = SavedDraft.objects.filter(created_at__lt=cutoff).delete()
     return deleted
-
-
-def recruiting_forums():
-    return list(Forum.objects.recruiting().select_related("run_by"))

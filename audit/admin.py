@@ -1,11 +1,13 @@
 from django.contrib import admin
 
+from vvf.admin import ReadOnlyMixin
+
 from .models import AuditEntry
 from .services import Action, audit_record
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """VVF staff read and filter the trail; nobody, superusers included, changes it."""
 
     list_display = ["at", "actor_id", "action", "object_type", "object_ref", "detail"]
@@ -13,15 +15,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ["=object_ref", "=actor_id"]
     list_per_page = 100
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AuditedAdminMixin:

@@ -3,13 +3,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from vvf.admin import MadeByTheServiceMixin, admin_page
 
 from . import services
 from .models import MEMBERS_AT_MOST, Forum, Meeting, Membership, Organisation
@@ -53,19 +53,13 @@ class LeaveForm(forms.Form):
 
 
 @admin.register(Membership)
-class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
     list_display = ["application", "forum", "started_on", "ended_on", "left_on"]
     list_filter = ["forum"]
     search_fields = ["=application__reference"]
     list_select_related = ["application", "forum"]
     fields = ["application", "forum", "started_on", "ended_on", "left_on"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -90,12 +84,14 @@ class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
                 audit_record(actor=request.user, action=Action.CHANGE, obj=membership,
                              detail="left")  # fmt: skip
                 return redirect("admin:forums_membership_change", membership.pk)
-        return TemplateResponse(
+        return admin_page(
+            self,
             request,
             "admin/forums/leave.html",
-            {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-             "original": membership, "title": _("Record that this member has left")},
-        )  # fmt: skip
+            form=form,
+            original=membership,
+            title=_("Record that this member has left"),
+        )
 
 
 class ScheduleForm(forms.Form):
@@ -148,12 +144,9 @@ class MeetingAdmin(admin.ModelAdmin):
             meetings = services.meetings_schedule(**form.cleaned_data)
             messages.success(request, _("%(n)s meetings scheduled.") % {"n": len(meetings)})
             return redirect("admin:forums_meeting_changelist")
-        return TemplateResponse(
-            request,
-            "admin/forums/schedule.html",
-            {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-             "title": _("Schedule meetings")},
-        )  # fmt: skip
+        return admin_page(
+            self, request, "admin/forums/schedule.html", form=form, title=_("Schedule meetings")
+        )
 
     def attendance_view(self, request, pk):
         if not request.user.has_perm("forums.change_meeting"):
@@ -176,10 +169,12 @@ class MeetingAdmin(admin.ModelAdmin):
         taken = set(
             meeting.attendance.filter(attended=True).values_list("membership_id", flat=True)
         )
-        return TemplateResponse(
+        return admin_page(
+            self,
             request,
             "admin/forums/attendance.html",
-            {**self.admin_site.each_context(request), "opts": self.model._meta,
-             "original": meeting, "members": members, "taken": taken,
-             "title": _("Take attendance")},
-        )  # fmt: skip
+            original=meeting,
+            members=members,
+            taken=taken,
+            title=_("Take attendance"),
+        )

@@ -118,14 +118,6 @@ class Membership(models.Model):
     def __str__(self):
         return f"membership {self.pk}"
 
-    @property
-    def has_left(self):
-        return self.left_on is not None
-
-    def is_current(self, today=None):
-        today = today or timezone.localdate()
-        return self.started_on <= today and (self.ended_on is None or self.ended_on >= today)
-
 
 class Meeting(models.Model):
     """A forum meeting: about every six weeks, two hours, an evening in central London,

@@ -1,32 +1,29 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Application
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page
 
 from . import services
 from .admin_forms import DisclosureFormSet, RequestCheckForm, ResultForm
 from .models import Disclosure, DisclosureView, PncCheck, SuitabilityCase
 
 
-class DisclosureInline(admin.TabularInline):
+class DisclosureInline(ReadOnlyMixin, admin.TabularInline):
     model = Disclosure
     extra = 0
     can_delete = False
     fields = ["offence", "offence_date", "disposal", "notes"]
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PncCheck)
-class PncCheckAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
     list_display = ["application", "requested_on", "due_on", "is_overdue", "result"]
     list_filter = ["result"]
     search_fields = ["=application__reference"]
@@ -38,12 +35,6 @@ class PncCheckAdmin(AuditedAdminMixin, admin.ModelAdmin):
     @admin.display(boolean=True, description=_("overdue"))
     def is_overdue(self, obj):
         return obj.is_overdue
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         check = self.get_object(request, object_id)
@@ -66,13 +57,6 @@ class PncCheckAdmin(AuditedAdminMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def _page(self, request, template, **context):
-        return TemplateResponse(
-            request,
-            template,
-            {**self.admin_site.each_context(request), "opts": self.model._meta, **context},
-        )
-
     def request_view(self, request, application_pk):
         if not request.user.has_perm("vetting.add_pnccheck"):
             raise PermissionDenied
@@ -91,8 +75,8 @@ class PncCheckAdmin(AuditedAdminMixin, admin.ModelAdmin):
             audit_record(actor=request.user, action=Action.CREATE, obj=check)
             messages.success(request, _("The PNC check is recorded as requested."))
             return redirect("admin:vetting_pnccheck_change", check.pk)
-        return self._page(
-            request, "admin/vetting/request.html", form=form, original=application,
+        return admin_page(
+            self, request, "admin/vetting/request.html", form=form, original=application,
             title=_("Request a PNC check"),
         )  # fmt: skip
 
@@ -127,37 +111,22 @@ class PncCheckAdmin(AuditedAdminMixin, admin.ModelAdmin):
                 audit_record(actor=request.user, action=Action.DECISION, obj=check,
                              detail=f"result {form.cleaned_data['result']}")  # fmt: skip
                 return redirect("admin:vetting_pnccheck_change", check.pk)
-        return self._page(
-            request, "admin/vetting/result.html", form=form, formset=formset, original=check,
+        return admin_page(
+            self, request, "admin/vetting/result.html", form=form, formset=formset, original=check,
             title=_("Record the PNC result"),
         )  # fmt: skip
 
 
 @admin.register(DisclosureView)
-class DisclosureViewAdmin(admin.ModelAdmin):
+class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """The access log: who viewed which case's disclosure, when."""
 
     list_display = ["at", "viewer_id", "case"]
     list_filter = [("at", admin.DateFieldListFilter)]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(SuitabilityCase)
-class SuitabilityCaseAdmin(admin.ModelAdmin):
+class SuitabilityCaseAdmin(MadeByTheServiceMixin, admin.ModelAdmin):
     list_display = ["__str__", "opened_at", "outcome", "decided_at"]
     fields = ["check_record", "opened_at", "outcome", "decided_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin import ModelAdmin
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from two_factor.admin import AdminSiteOTPRequired
 
@@ -19,3 +20,31 @@ def _not_found(self, request, opts, object_id):
 # An unknown or out-of-reach record answers 404 everywhere, the admin included (Django's
 # admin would redirect with "doesn't exist"). tests/test_access.py checks this holds.
 ModelAdmin._get_obj_does_not_exist_redirect = _not_found
+
+
+class MadeByTheServiceMixin:
+    """For records only the service's own code makes and removes (the public form, a
+    service, the retention rules): never added or deleted by hand in the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyMixin(MadeByTheServiceMixin):
+    """Shown in the admin, never changed there."""
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+def admin_page(model_admin, request, template, **context):
+    """One of a ModelAdmin's own pages (a form for a service), in the admin's frame."""
+    return TemplateResponse(
+        request,
+        template,
+        {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta,
+         **context},
+    )  # fmt: skip
