@@ -1,3 +1,6 @@
+import pathlib
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -135,6 +138,9 @@ class Meeting(models.Model):
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     joining_link = models.URLField(_("joining link (private)"), blank=True)
     cancelled = models.BooleanField(_("cancelled"), default=False)
+    agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
+    # The iCalendar SEQUENCE: raised by every change sent to members as an update.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["starts_at"]
@@ -158,3 +164,142 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"attendance {self.pk}"
+
+
+class AgendaItem(models.Model):
+    """Something to discuss at a meeting: proposed by a member from their own page, or
+    added by the people who run the forum. A declined item keeps a short reason the
+    member sees; merged items point at the item they joined."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "PROPOSED", _("Proposed")
+        ACCEPTED = "ACCEPTED", _("On the agenda")
+        MERGED = "MERGED", _("Merged with another item")
+        DECLINED = "DECLINED", _("Not on the agenda")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    title = models.CharField(_("item"), max_length=200)
+    detail = models.TextField(_("more detail"), max_length=1000, blank=True)
+    proposed_by = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.CASCADE,
+        related_name="agenda_proposals",
+    )  # fmt: skip
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_items"
+    )
+    decline_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"agenda item {self.pk}"
+
+
+class Invitation(models.Model):
+    """A member's invitation to a meeting and their answer. `sent_sequence` is the
+    calendar version last emailed: a change to the meeting is sent as an update."""
+
+    class Response(models.TextChoices):
+        NO_ANSWER = "NO_ANSWER", _("Not answered yet")
+        ATTENDING = "ATTENDING", _("Attending")
+        NOT_ATTENDING = "NOT_ATTENDING", _("Not attending")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="invitations")
+    response = models.CharField(
+        _("answer"), max_length=20, choices=Response.choices, default=Response.NO_ANSWER
+    )
+    access_needs = models.TextField(_("access needs for this meeting"), max_length=1000, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_sequence = models.PositiveIntegerField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="invited_once")
+        ]
+
+    def __str__(self):
+        return f"invitation {self.pk}"
+
+
+def recording_path(note, filename):
+    """Recordings are stored under a random name: the file name says nothing."""
+    return f"recordings/{secrets.token_hex(16)}{pathlib.Path(filename).suffix.lower()[:8]}"
+
+
+class MeetingNote(models.Model):
+    """The note of a meeting, draft then final. A recording may be attached only when
+    every member present consented to it; it is deleted once the note is final."""
+
+    class Status(models.TextChoices):
+        DRAFT = "DRAFT", _("Draft")
+        FINAL = "FINAL", _("Final")
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="note")
+    text = models.TextField(_("note"), max_length=20000, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    recording = models.FileField(_("recording"), upload_to=recording_path, blank=True)
+    finalised_at = models.DateTimeField(null=True, blank=True)
+    recording_deleted_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"note {self.pk}"
+
+
+def receipt_path(claim, filename):
+    return f"receipts/{secrets.token_hex(16)}{pathlib.Path(filename).suffix.lower()[:8]}"
+
+
+class ExpenseClaim(models.Model):
+    """A member's claim for costs, or the incentive, for a meeting they attended."""
+
+    class Kind(models.TextChoices):
+        TRAVEL = "TRAVEL", _("Travel")
+        CHILDCARE = "CHILDCARE", _("Childcare or care")
+        OTHER = "OTHER", _("Other costs")
+        INCENTIVE = "INCENTIVE", _("Incentive for taking part")
+
+    class Status(models.TextChoices):
+        SUBMITTED = "SUBMITTED", _("Waiting for a decision")
+        APPROVED = "APPROVED", _("Approved")
+        REJECTED = "REJECTED", _("Not approved")
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="claims")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="claims")
+    kind = models.CharField(_("what for"), max_length=20, choices=Kind.choices)
+    amount = models.DecimalField(_("amount"), max_digits=7, decimal_places=2)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    receipt = models.FileField(_("receipt"), upload_to=receipt_path, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTED)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["status", "decided_at"])]
+
+    def __str__(self):
+        return f"claim {self.pk}"
+
+
+class MemberLink(models.Model):
+    """A sign-in link emailed to a member: signed, expiring and single use. The nonce is
+    in the signed token; the row goes when the link is used or expires."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="links")
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"member link {self.pk}"
