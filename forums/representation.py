@@ -1,0 +1,199 @@
+"""A forum's make-up beside London's, so that VVF staff can keep each forum, as far as
+possible, proportionate to London (the information sheet's promise).
+
+The forum's side is its current members' equality monitoring answers, counted per topic;
+a member who gave no answers, or chose "Prefer not to say", counts in the "Not answered
+or prefer not to say" row. London's side is the ONS Census 2021 figures for the London
+region shipped in `data/london_census_2021.json`, with their source and release date. A
+topic with no figures in that file is shown without a London column: only figures that
+were checked against a published source are shipped.
+
+Keeping members unidentifiable. Within each topic:
+
+1. A count of 1 to 4 people is hidden, and so is its percentage: the page shows "[c]"
+   (confidential). A count of 0 is shown.
+2. If exactly one count in a topic is hidden, the smallest other count above 0 is hidden
+   too (and any other count of that same size), so that the hidden count cannot be
+   worked out by taking the shown counts away from the number of members.
+3. A forum with fewer than 5 current members has every count hidden, zeros included:
+   its total alone would give the answers away.
+4. Every hidden cell looks the same, so a count under 5 cannot be told apart from one
+   hidden by rule 2.
+
+Everything here is a pure function of the data it is given, except `forum_composition`,
+which reads the members' answers (two queries).
+"""
+
+import datetime
+import json
+import math
+from functools import cache
+from pathlib import Path
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from applications import choices
+from applications.models import EqualityMonitoring
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "london_census_2021.json"
+FEWEST_SHOWN = 5
+HIDDEN = "[c]"
+NOT_ANSWERED = _("Not answered or prefer not to say")
+NOT_ANSWERED_KEYS = frozenset({choices.PREFER_NOT_TO_SAY[0], ""})
+
+# The equality monitoring questions, in the order the form asks them.
+TOPICS = [
+    ("age_band", choices.AgeBand),
+    ("ethnic_group", choices.EthnicGroup),
+    ("sex", choices.Sex),
+    ("gender_identity", choices.GenderIdentity),
+    ("trans_history", choices.YesNoPrefer),
+    ("sexual_orientation", choices.SexualOrientation),
+    ("disability", choices.YesNoPrefer),
+    ("religion", choices.Religion),
+]
+
+# The chart's geometry, in SVG user units.
+CHART_WIDTH = 640
+SERIES_LABEL_WIDTH = 70
+BAR_SPACE = 470
+BAR_HEIGHT = 16
+ROW_HEIGHT = 66
+
+
+@cache
+def london_figures():
+    """The shipped census figures, read from the data file once per process."""
+    with DATA_FILE.open(encoding="utf-8") as data:
+        return json.load(data)
+
+
+def topic_groups(field, options):
+    """The rows of one topic as (label, London percent or None, our choice keys), the
+    not-answered row last; and the topic's source from the data file, or None."""
+    source = london_figures()["topics"].get(field)
+    if source is None:
+        groups = [
+            (label, None, {value})
+            for value, label in options.choices
+            if value not in NOT_ANSWERED_KEYS
+        ]
+        return [*groups, (NOT_ANSWERED, None, set(NOT_ANSWERED_KEYS))], None
+    groups = [(row["label"], row["percent"], set(row["choices"])) for row in source["rows"]]
+    not_answered = (NOT_ANSWERED, source.get("not_answered_percent"), set(NOT_ANSWERED_KEYS))
+    return [*groups, not_answered], source
+
+
+def hidden_positions(counts, total):
+    """Which of a topic's counts to hide, by the rule in this module's docstring."""
+    if total < FEWEST_SHOWN:
+        return set(range(len(counts)))
+    hidden = {i for i, count in enumerate(counts) if 0 < count < FEWEST_SHOWN}
+    if len(hidden) == 1:
+        others = [count for i, count in enumerate(counts) if i not in hidden and count > 0]
+        smallest = min(others)  # there is one: the total is at least 5
+        hidden |= {i for i, count in enumerate(counts) if count == smallest}
+    return hidden
+
+
+def topic_rows(field, options, answers):
+    """One topic's rows for the forum: label, count and percent (None when hidden),
+    London percent (None when no figure is shipped)."""
+    groups, source = topic_groups(field, options)
+    counts = [
+        sum(1 for answer in answers if answer.get(field, "") in keys)
+        for _label, _london, keys in groups
+    ]
+    total = len(answers)
+    hidden = hidden_positions(counts, total)
+    rows = []
+    for i, ((label, london, _keys), count) in enumerate(zip(groups, counts, strict=True)):
+        shown = i not in hidden
+        rows.append(
+            {
+                "label": label,
+                "hidden": not shown,
+                "count": count if shown else None,
+                "percent": round(100 * count / total, 1) if shown and total else None,
+                "london": london,
+            }
+        )
+    return rows, source
+
+
+def chart(field, rows):
+    """Where to draw each row's pair of bars (forum, then London), in whole SVG units.
+    Bars are scaled to the topic's largest figure, rounded up to the next 10%."""
+    largest = max([row["percent"] or 0 for row in rows] + [row["london"] or 0 for row in rows])
+    scale = max(10, math.ceil(largest / 10) * 10)
+
+    def bar(percent):
+        if not percent:
+            return 0
+        return max(1, round(BAR_SPACE * percent / scale))
+
+    drawn = []
+    for i, row in enumerate(rows):
+        top = i * ROW_HEIGHT
+        forum_width = 0 if row["hidden"] else bar(row["percent"])
+        london_width = bar(row["london"])
+        drawn.append(
+            {
+                "label": row["label"],
+                "label_y": top + 16,
+                "forum_y": top + 24,
+                "forum_text_y": top + 24 + 13,
+                "forum_width": forum_width,
+                "forum_value_x": SERIES_LABEL_WIDTH + forum_width + 6,
+                "forum_value": HIDDEN if row["hidden"] else f"{row['percent']:.1f}%",
+                "london_y": top + 44,
+                "london_text_y": top + 44 + 13,
+                "london_width": london_width,
+                "london_value_x": SERIES_LABEL_WIDTH + london_width + 6,
+                "london_value": "no figure" if row["london"] is None else f"{row['london']:.1f}%",
+            }
+        )
+    return {
+        "pattern_id": f"london-{field.replace('_', '-')}",
+        "width": CHART_WIDTH,
+        "height": len(rows) * ROW_HEIGHT + 4,
+        "bars_x": SERIES_LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+        "rows": drawn,
+    }
+
+
+def composition(answers):
+    """Every topic's rows, chart and source for these members' answers (one dict of
+    answers per member; {} for a member who gave none)."""
+    topics = []
+    for field, options in TOPICS:
+        rows, source = topic_rows(field, options, answers)
+        topics.append(
+            {
+                "field": field,
+                "title": capfirst(EqualityMonitoring._meta.get_field(field).verbose_name),
+                "rows": rows,
+                "source": source,
+                "released": datetime.date.fromisoformat(source["released"]) if source else None,
+                "chart": chart(field, rows),
+            }
+        )
+    return {"total": len(answers), "too_few": len(answers) < FEWEST_SHOWN, "topics": topics}
+
+
+def member_answers(forum, today=None):
+    """The equality answers of the forum's current members, one dict each."""
+    application_ids = list(forum.current_members(today).values_list("application_id", flat=True))
+    given = {
+        row["application_id"]: row
+        for row in EqualityMonitoring.objects.filter(application_id__in=application_ids).values(
+            "application_id", *EqualityMonitoring.ANSWER_FIELDS
+        )
+    }
+    return [given.get(application_id, {}) for application_id in application_ids]
+
+
+def forum_composition(forum, today=None):
+    return composition(member_answers(forum, today))

@@ -1,0 +1,33 @@
+"""The forum's representation page passes axe in Chromium."""
+
+import datetime
+
+from django.utils import timezone
+
+from applications.models import EqualityMonitoring
+from forums.models import Forum
+from forums.services import membership_create
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_panel import sign_in
+from tests.factories import ApplicationFactory, UserFactory
+
+
+def test_the_representation_page_is_accessible(page):
+    forum = Forum.objects.get(slug="black-communities")
+    started = timezone.localdate() - datetime.timedelta(days=30)
+    for i in range(7):
+        application = ApplicationFactory(status="ACCEPTED", forums=[forum])
+        EqualityMonitoring.objects.create(
+            application=application,
+            ethnic_group="BLACK_CARIBBEAN" if i < 5 else "MIXED_WHITE_BLACK_CARIBBEAN",
+            religion="CHRISTIAN",
+        )
+        membership_create(application=application, forum=forum, started_on=started)
+    sign_in(page, UserFactory(role="VVF staff", is_staff=True))
+
+    page.goto(f"/admin/forums/forum/{forum.pk}/")
+    page.get_by_role("link", name="Representation compared with London").click()
+
+    assert page.get_by_role("heading", name="Ethnic group").is_visible()
+    assert page.get_by_role("table", name="Religion: the forum's current members and London")
+    assert_accessible(page)
