@@ -1,0 +1,362 @@
+"""Importing a forum's existing members from a spreadsheet: the pilot forum kept its
+records in one before this service existed.
+
+Staff download the template, fill it in and upload it. A dry run lists every problem by
+row and column; nothing is imported until every row is valid. The uploaded file is read
+in memory and not kept: the checked rows travel to the confirmation as signed text.
+"""
+
+import datetime
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from applications import validators
+from applications.choices import AccessNeed, ContactMethod
+from applications.models import Application, ApplicationEvent, Status
+from audit.services import Action, audit_record
+from vvf.forms import email_field
+from vvf.xlsx import workbook_bytes
+
+from .models import Forum, Membership
+from .services import membership_create
+
+logger = logging.getLogger(__name__)
+
+PILOT_SLUG = "pilot"
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 200
+SIGNED_MAX_AGE = datetime.timedelta(hours=1)
+_SALT = "forums.members-import"
+DATE_FORMAT = "%d/%m/%Y"
+_DATE_TEXT = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+NOT_XLSX = "The selected file must be an XLSX spreadsheet without a password, like the template"
+TOO_LARGE = "The selected file must be smaller than 2 MB"
+EXPIRED = "The checked spreadsheet has expired or was changed. Upload the file again to check it."
+
+
+class ImportRefused(Exception):
+    """A file, or a confirmation, that cannot be imported at all."""
+
+
+# The template's columns -----------------------------------------------------------------
+
+
+def _text_of_at_most(most, too_long):
+    def parse(text, forum):
+        text = validators.tidy_text(text)
+        if len(text) > most:
+            raise ValidationError(too_long)
+        return text
+
+    return parse
+
+
+def _email(text, forum):
+    return email_field().clean(text)
+
+
+def _phone(text, forum):
+    try:
+        return validators.normalise_uk_phone(text)
+    except ValidationError:
+        if text.isdigit() and not text.startswith("0"):
+            raise ValidationError(
+                "Enter a UK phone number, like 07700 900 982. The spreadsheet may have "
+                "removed the first 0: format the Phone column as text"
+            ) from None
+        raise
+
+
+def _started_on(text, forum):
+    match = _DATE_TEXT.match(text)
+    if not match:
+        raise ValidationError("Enter the date they started as a date, like 14/01/2025")
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        started_on = datetime.date(year, month, day)
+    except ValueError:
+        raise ValidationError("Enter a real date, like 14/01/2025") from None
+    if started_on > timezone.localdate():
+        raise ValidationError("Enter a date that is today or in the past")
+    if forum.launch_date and started_on < forum.launch_date:
+        raise ValidationError(
+            f"Enter a date on or after the forum's launch, {forum.launch_date:%d/%m/%Y}"
+        )
+    if forum.tenure_ends_on and started_on > forum.tenure_ends_on:
+        raise ValidationError(
+            f"Enter a date on or before the end of the forum's tenure, "
+            f"{forum.tenure_ends_on:%d/%m/%Y}"
+        )
+    return started_on
+
+
+def _access_needs(text, forum):
+    text = text.strip()
+    if len(text) > 500:
+        raise ValidationError("Shorten the access needs to 500 characters or fewer")
+    return text
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    # The message for an empty cell; None when the column is optional.
+    missing: str | None
+    # (cell text, forum) -> the value to import; raises ValidationError.
+    parse: Callable
+    guidance: str
+
+
+COLUMNS = [
+    Column("full_name", "Full name", "Enter their full name",
+           _text_of_at_most(200, "Enter a full name of 200 characters or fewer"),
+           "Required."),
+    Column("preferred_name", "Preferred name", None,
+           _text_of_at_most(100, "Enter a preferred name of 100 characters or fewer"),
+           "Optional: what they like to be called, if different."),
+    Column("email", "Email", "Enter an email address", _email,
+           "Required, like name@example.com. Each member once."),
+    Column("phone", "Phone", None, _phone,
+           "Optional: a UK number, like 07700 900 982. Keep this column formatted as text."),
+    Column("started_on", "Started on", "Enter the date they started, like 14/01/2025",
+           _started_on,
+           "Required: the day they joined the forum, as a date or as text like 14/01/2025. "
+           "Not in the future."),
+    Column("access_needs", "Access needs", None, _access_needs,
+           "Optional: any support they need to take part, up to 500 characters."),
+]  # fmt: skip
+
+
+def template_workbook():
+    """The template as XLSX bytes: the headings on the first sheet, guidance on the
+    second."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Members"
+    sheet.append([column.header for column in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for cell, column in zip(sheet[1], COLUMNS, strict=True):
+        sheet.column_dimensions[cell.column_letter].width = 24
+        if column.key == "phone":
+            # As text, so that a spreadsheet does not drop the first 0 of a number.
+            sheet.column_dimensions[cell.column_letter].number_format = "@"
+    guidance = workbook.create_sheet("How to fill this in")
+    guidance.append(["Heading", "What to enter"])
+    for cell in guidance[1]:
+        cell.font = Font(bold=True)
+    for column in COLUMNS:
+        guidance.append([column.header, column.guidance])
+    guidance.append([])
+    guidance.append(["", f"One member on each row of the Members sheet, up to {MAX_ROWS}."])
+    guidance.append(["", "Keep the headings in the first row as they are."])
+    guidance.column_dimensions["A"].width = 18
+    guidance.column_dimensions["B"].width = 90
+    return workbook_bytes(workbook)
+
+
+# Reading and checking -------------------------------------------------------------------
+
+
+def _text(value):
+    """A cell's value as text: real dates as dd/mm/yyyy, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime(DATE_FORMAT)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _sheet_lines(file):
+    """(row number, cell values) of the first sheet's non-empty rows, the headings row
+    included, stopping once there are more than MAX_ROWS members."""
+    size = getattr(file, "size", None)
+    if size == 0:
+        raise ImportRefused("The selected file is empty")
+    if size is not None and size > MAX_BYTES:
+        raise ImportRefused(TOO_LARGE)
+    if not str(getattr(file, "name", "")).lower().endswith(".xlsx"):
+        raise ImportRefused(NOT_XLSX)
+    lines = []
+    try:
+        file.seek(0)
+        workbook = load_workbook(file, read_only=True, data_only=True)
+        try:
+            rows = workbook.worksheets[0].iter_rows(min_row=1, values_only=True)
+            for number, values in enumerate(rows, start=1):
+                if number == 1 or any(_text(value) for value in values):
+                    lines.append((number, values))
+                if len(lines) > MAX_ROWS + 1:
+                    break
+        finally:
+            workbook.close()
+    except Exception as error:  # openpyxl fails in many ways on what is not an XLSX file
+        logger.info("A members import could not be read as XLSX (%s)", type(error).__name__)
+        raise ImportRefused(NOT_XLSX) from None
+    return lines
+
+
+def _table(lines):
+    """[(row number, {column key: cell text})] from the sheet's lines; ImportRefused
+    when the headings are not the template's."""
+    if not lines:
+        raise ImportRefused("The spreadsheet is empty. Copy your data into the template")
+    written = [" ".join(_text(value).split()) for value in lines[0][1]]
+    headings = [heading.casefold() for heading in written]
+    wanted = {column.header.casefold(): column for column in COLUMNS}
+    missing = [column.header for column in COLUMNS if column.header.casefold() not in headings]
+    if missing:
+        raise ImportRefused(
+            "The first row must have the template's headings. Missing: " + ", ".join(missing)
+        )
+    unknown = [heading for heading in written if heading and heading.casefold() not in wanted]
+    if unknown:
+        raise ImportRefused(
+            f"The spreadsheet has a column the template does not have: ‘{unknown[0]}’. "
+            "Remove it, or copy your data into the template"
+        )
+    twice = [heading for heading in wanted if headings.count(heading) > 1]
+    if twice:
+        raise ImportRefused(f"The heading ‘{wanted[twice[0]].header}’ is in the first row twice")
+    position = {wanted[heading].key: index for index, heading in enumerate(headings) if heading}
+    members = lines[1:]
+    if not members:
+        raise ImportRefused("The spreadsheet has no members in it. Add one member on each row")
+    if len(members) > MAX_ROWS:
+        raise ImportRefused(
+            f"The spreadsheet must have {MAX_ROWS} members or fewer. Split it into smaller files"
+        )
+    return [
+        (number, {key: _text(values[i]) if i < len(values) else "" for key, i in position.items()})
+        for number, values in members
+    ]
+
+
+def _member_emails(forum):
+    """The forum's members' email addresses, past members included, in lower case."""
+    emails = Membership.objects.filter(forum=forum).values_list("application__email", flat=True)
+    return {email.casefold() for email in emails}
+
+
+def rows_validate(table, forum):
+    """(problems, rows) for [(row number, {column key: text})]. A problem is (row number,
+    column heading, message); each row is {"row": number, column key: value, ...}."""
+    existing = _member_emails(forum)
+    problems, rows, seen = [], [], {}
+    for number, cells in table:
+        row = {"row": number}
+        for column in COLUMNS:
+            text = cells.get(column.key, "").strip()
+            try:
+                if not text:
+                    if column.missing:
+                        raise ValidationError(column.missing)
+                    row[column.key] = ""
+                    continue
+                row[column.key] = column.parse(text, forum)
+            except ValidationError as error:
+                problems.append((number, column.header, error.messages[0]))
+        email = row.get("email", "").casefold()
+        if email and email in existing:
+            problems.append(
+                (number, "Email", "A member of this forum already has this email address")
+            )
+        elif email and email in seen:
+            problems.append((number, "Email", f"This email address is also in row {seen[email]}"))
+        elif email:
+            seen[email] = number
+        rows.append(row)
+    return problems, rows
+
+
+def rows_check(file, forum):
+    """The dry run: (problems, rows) for an uploaded spreadsheet; ImportRefused when the
+    file cannot be read as the template at all. Nothing is written."""
+    return rows_validate(_table(_sheet_lines(file)), forum)
+
+
+# Carrying the checked rows to the confirmation --------------------------------------------
+
+
+def _as_text(row):
+    """A checked row as the cell texts that give it again."""
+    cells = {column.key: row[column.key] for column in COLUMNS}
+    cells["started_on"] = row["started_on"].strftime(DATE_FORMAT)
+    return cells
+
+
+def rows_sign(*, forum, rows, user):
+    """The checked rows as signed text for the confirmation page: the file is not kept.
+    Bound to the forum and the user; valid for an hour."""
+    table = [[row["row"], _as_text(row)] for row in rows]
+    data = {"forum": forum.pk, "user": user.pk, "rows": table}
+    return signing.dumps(data, salt=_SALT, compress=True)
+
+
+def rows_from_signed(token, *, user):
+    """(forum, problems, rows) from signed rows, checked again: the data may have changed
+    since the dry run. ImportRefused when the signature is wrong or too old."""
+    try:
+        data = signing.loads(token, salt=_SALT, max_age=SIGNED_MAX_AGE)
+    except signing.BadSignature:
+        raise ImportRefused(EXPIRED) from None
+    forum = Forum.objects.filter(pk=data["forum"]).first()
+    if forum is None or data["user"] != user.pk:
+        raise ImportRefused(EXPIRED)
+    problems, rows = rows_validate([(number, cells) for number, cells in data["rows"]], forum)
+    return forum, problems, rows
+
+
+# The import ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def members_import(*, forum, rows, by):
+    """Makes each checked row an accepted application for the forum and a member of it,
+    and records the import in the audit trail (a count, no personal data)."""
+    forum = Forum.objects.select_for_update().get(pk=forum.pk)
+    emails = [row["email"].casefold() for row in rows]
+    if _member_emails(forum) & set(emails) or len(set(emails)) < len(emails):
+        raise ImportRefused("Some of these members are already in the forum. Check the file again")
+    now = timezone.now()
+    memberships = []
+    for row in rows:
+        application = Application.objects.create(
+            status=Status.ACCEPTED,
+            full_name=row["full_name"],
+            preferred_name=row["preferred_name"],
+            email=row["email"],
+            phone=row["phone"],
+            contact_method=ContactMethod.EMAIL,
+            access_needs=[AccessNeed.OTHER] if row["access_needs"] else [],
+            access_needs_other=row["access_needs"],
+            why_join="",
+            submitted_at=now,
+            status_changed_at=now,
+            closed_at=None,
+        )
+        application.forums.add(forum)
+        ApplicationEvent.objects.create(
+            application=application, to_status=Status.ACCEPTED, by=by, at=now,
+            reason="Imported from the pilot spreadsheet",
+        )  # fmt: skip
+        membership, _crowded = membership_create(
+            application=application, forum=forum, started_on=row["started_on"]
+        )
+        memberships.append(membership)
+    audit_record(actor=by, action=Action.CREATE, obj=forum, detail=f"imported {len(rows)} members")
+    return memberships
