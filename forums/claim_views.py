@@ -1,0 +1,65 @@
+"""Members' claims for expenses and the incentive: the list of their own claims, and a
+new claim for a meeting they attended. Only the signed-in member's claims are shown."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .claim_forms import ClaimForm
+from .member_views import member_required
+
+
+@require_http_methods(["GET"])
+@member_required
+def claims(request):
+    membership = request.membership
+    return render(
+        request,
+        "members/claims.html",
+        {
+            "membership": membership,
+            "claims": membership.claims.select_related("meeting").order_by("-submitted_at", "-pk"),
+            "can_claim": services.claimable_meetings(membership).exists(),
+            "incentive": services.INCENTIVE_AMOUNT,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def claim_new(request):
+    membership = request.membership
+    posted = request.method == "POST"
+    form = ClaimForm(
+        request.POST if posted else None, request.FILES if posted else None, membership=membership
+    )
+    if posted and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.claim_submit(
+                membership=membership, meeting=data["meeting"], kind=data["kind"],
+                amount=data["amount"], description=data["description"], receipt=data["receipt"],
+            )  # fmt: skip
+        except services.MembershipError as refused:
+            form.add_error(None, str(refused))
+            if data["receipt"]:
+                form.add_error("receipt", form.SELECT_AGAIN)
+        else:
+            messages.success(
+                request,
+                _("Your claim has been sent. You can follow its progress on this page."),
+            )
+            return redirect("members:claims")
+    return render(
+        request,
+        "members/claim_new.html",
+        {
+            "membership": membership,
+            "form": form,
+            "has_meetings": form.fields["meeting"].queryset.exists(),
+            "incentive": services.INCENTIVE_AMOUNT,
+        },
+        status=400 if form.is_bound else 200,
+    )

@@ -1,0 +1,63 @@
+"""A member makes a claim in Chromium; the claim pages, and the form's error state, pass
+axe."""
+
+from django.urls import reverse
+
+from forums import services
+from forums.models import ExpenseClaim, MemberLink
+from tests.browser.conftest import assert_accessible
+from tests.forums.helpers import make_meeting, make_member
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def sign_in_member(page, membership):
+    link = MemberLink.objects.create(membership=membership, nonce="x" * 20)
+    page.goto(reverse("members:sign-in", args=[services.member_link_token(link)]))
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/member/")
+
+
+def test_a_member_makes_a_claim(page):
+    member = make_member("vawg", started_days_ago=60)
+    meeting = make_meeting("vawg", days_ahead=-10)
+    services.attendance_record(meeting=meeting, attended_ids={member.pk})
+    services.claim_submit(
+        membership=member, meeting=meeting, kind=ExpenseClaim.Kind.INCENTIVE, amount=None
+    )
+
+    sign_in_member(page, member)
+    page.get_by_role("link", name="Your claims").click()
+    assert "Incentive for taking part" in page.content()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Make a claim").click()
+    assert_accessible(page)
+
+    page.get_by_label("Childcare or care").check()
+    page.get_by_label("Amount, in pounds").fill("thirty")
+    page.get_by_label("Upload a receipt").set_input_files(
+        {"name": "receipt.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.get_by_role("button", name="Send the claim").click()
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "Select the meeting this claim is for" in summary
+    assert "Enter the amount, like 12.50" in summary
+    assert "Select the receipt again" in summary
+    assert page.get_by_label("Childcare or care").is_checked()
+    assert_accessible(page)
+
+    page.locator(".govuk-error-summary a", has_text="Select the meeting").click()
+    page.locator(f"input[name=meeting][value='{meeting.pk}']").check()
+    page.get_by_label("Amount, in pounds").fill("30.00")
+    page.get_by_label("What was the cost for?").fill("Childminder for the evening")
+    page.get_by_label("Upload a receipt").set_input_files(
+        {"name": "receipt.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.get_by_role("button", name="Send the claim").click()
+
+    page.wait_for_url("**/member/claims/")
+    assert "Your claim has been sent" in page.content()
+    assert "Childminder for the evening" in page.content()
+    assert ExpenseClaim.objects.filter(kind="CHILDCARE", amount="30.00").count() == 1
+    assert_accessible(page)
