@@ -1,14 +1,19 @@
 """Pages for the people who run a forum: its facilitators and the external partner."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import EXTERNAL_PARTNER, FACILITATOR, VVF_STAFF, roles_of
 from audit.services import Action, audit_record
 
+from . import services
+from .forms import AgendaItemForm, DecideForm, MeetingChangeForm, NoteForm, RecordingForm
+from .models import AgendaItem, Meeting
 from .permissions import forums_for_user, get_forum_for_user, sees_applications
 
 FORUM_ROLES = {VVF_STAFF, EXTERNAL_PARTNER, FACILITATOR}
@@ -47,7 +52,209 @@ def forum_detail(request, slug):
         {
             "forum": forum,
             "members": members,
-            "meetings": forum.meetings.filter(starts_at__date__gte=today, cancelled=False)[:10],
+            "meetings": forum.meetings.filter(starts_at__date__gte=today)[:10],
+            "past_meetings": forum.meetings.filter(starts_at__date__lt=today).order_by(
+                "-starts_at"
+            )[:6],
             "applications": applications,
         },
     )
+
+
+# Meetings, for the people who run the forum -----------------------------------------------
+
+
+def _meeting_for_user(user, slug, pk):
+    _require_forum_role(user)
+    forum = get_forum_for_user(user, slug)
+    return get_object_or_404(Meeting.objects.select_related("forum"), pk=pk, forum=forum)
+
+
+def _meeting_page(request, meeting, status=200, **forms):
+    day = timezone.localtime(meeting.starts_at).date()
+    members = list(meeting.forum.current_members(day).select_related("application"))
+    invitations = {
+        i.membership_id: i for i in meeting.invitations.select_related("membership__application")
+    }
+    present = set(meeting.attendance.filter(attended=True).values_list("membership_id", flat=True))
+    consents = services.recording_consents(meeting)
+    for membership in members:
+        membership.invitation = invitations.get(membership.pk)
+        membership.present = membership.pk in present
+        membership.recording_answer = consents.get(membership.pk)
+    note = getattr(meeting, "note", None)
+    items = list(meeting.agenda_items.select_related("merged_into"))
+    forms.setdefault("item_form", AgendaItemForm(prefix="item"))
+    forms.setdefault(
+        "note_form", NoteForm(prefix="note", initial={"text": note.text if note else ""})
+    )
+    forms.setdefault("recording_form", RecordingForm(prefix="recording"))
+    decide_forms = forms.pop("decide_forms", {})
+    for item in items:
+        item.decide_form = decide_forms.get(item.pk) or DecideForm(
+            prefix=f"decide-{item.pk}", meeting=meeting
+        )
+    failed = next(
+        (f for f in [*forms.values(), *decide_forms.values()] if f.is_bound and f.errors), None
+    )
+    audit_record(actor=request.user, action=Action.VIEW, obj=meeting, detail="meeting page")
+    return render(
+        request,
+        "forums/meeting.html",
+        {
+            "forum": meeting.forum,
+            "meeting": meeting,
+            "is_open": not meeting.cancelled and meeting.starts_at > timezone.now(),
+            "members": members,
+            "attendance_taken": meeting.attendance.exists(),
+            "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
+            "agenda": [i for i in items if i.status == AgendaItem.Status.ACCEPTED],
+            "decided": [
+                i for i in items
+                if i.status in (AgendaItem.Status.MERGED, AgendaItem.Status.DECLINED)
+            ],
+            "note": note,
+            "recording_allowed": services.recording_allowed(meeting),
+            "form": failed,
+            **forms,
+        },
+        status=status,
+    )  # fmt: skip
+
+
+@login_required
+@require_GET
+def meeting_detail(request, slug, pk):
+    return _meeting_page(request, _meeting_for_user(request.user, slug, pk))
+
+
+def _act(request, meeting, act, done, **forms):
+    """Runs a service; a refusal is shown on the meeting page, nothing typed is lost."""
+    try:
+        act()
+    except services.MembershipError as refused:
+        messages.error(request, str(refused))
+        return _meeting_page(request, meeting, status=400, **forms)
+    audit_record(actor=request.user, action=Action.CHANGE, obj=meeting, detail=done)
+    messages.success(request, done)
+    return redirect("forums:meeting", meeting.forum.slug, meeting.pk)
+
+
+@login_required
+@require_POST
+def meeting_invite(request, slug, pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    return _act(request, meeting, lambda: services.invitations_send(meeting=meeting),
+                _("Invitations are being sent."))  # fmt: skip
+
+
+@login_required
+@require_POST
+def agenda_add(request, slug, pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    form = AgendaItemForm(request.POST, prefix="item")
+    if not form.is_valid():
+        return _meeting_page(request, meeting, status=400, item_form=form)
+    return _act(
+        request, meeting, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data),
+        _("Item added to the agenda."), item_form=form,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def agenda_decide(request, slug, pk, item_pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    form = DecideForm(request.POST, prefix=f"decide-{item.pk}", meeting=meeting)
+    forms = {"decide_forms": {item.pk: form}}
+    if not form.is_valid():
+        return _meeting_page(request, meeting, status=400, **forms)
+    return _act(
+        request, meeting,
+        lambda: services.agenda_item_decide(item=item, **form.cleaned_data),
+        _("Decision saved."), **forms,
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def agenda_publish(request, slug, pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    return _act(request, meeting, lambda: services.agenda_publish(meeting=meeting),
+                _("The agenda is published: members can see it."))  # fmt: skip
+
+
+@login_required
+@require_POST
+def meeting_attendance(request, slug, pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    try:
+        attended = {int(value) for value in request.POST.getlist("attended")}
+    except ValueError:
+        attended = None
+
+    def act():
+        if attended is None:
+            raise services.MembershipError(_("Choose from the members listed."))
+        services.attendance_record(meeting=meeting, attended_ids=attended)
+
+    return _act(request, meeting, act, _("Attendance recorded."))
+
+
+@login_required
+@require_POST
+def note_save(request, slug, pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    form = NoteForm(request.POST, prefix="note")
+    if not form.is_valid():
+        return _meeting_page(request, meeting, status=400, note_form=form)
+    return _act(request, meeting,
+                lambda: services.note_save(meeting=meeting, text=form.cleaned_data["text"]),
+                _("Note saved as a draft."), note_form=form)  # fmt: skip
+
+
+@login_required
+@require_POST
+def recording_upload(request, slug, pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    form = RecordingForm(request.POST, request.FILES, prefix="recording")
+    if not form.is_valid():
+        return _meeting_page(request, meeting, status=400, recording_form=form)
+    upload = form.cleaned_data["recording"]
+    return _act(request, meeting,
+                lambda: services.recording_attach(meeting=meeting, upload=upload),
+                _("Recording attached."), recording_form=form)  # fmt: skip
+
+
+@login_required
+@require_POST
+def note_finalise(request, slug, pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    return _act(request, meeting, lambda: services.note_finalise(meeting=meeting),
+                _("The note is final. Any recording is being deleted."))  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_change(request, slug, pk):
+    meeting = _meeting_for_user(request.user, slug, pk)
+    form = MeetingChangeForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["cancel"]:
+                services.meeting_cancel(meeting=meeting)
+                done = _("The meeting is cancelled. Invited members are being told.")
+            else:
+                services.meeting_change(meeting=meeting, **form.changes())
+                done = _("The meeting is changed. Invited members are being sent the update.")
+        except services.MembershipError as refused:
+            form.add_error(None, str(refused))
+        else:
+            audit_record(actor=request.user, action=Action.CHANGE, obj=meeting, detail=done)
+            messages.success(request, done)
+            return redirect("forums:meeting", meeting.forum.slug, meeting.pk)
+    return render(
+        request, "forums/meeting_change.html", {"forum": meeting.forum, "meeting": meeting,
+                                                "form": form},
+    )  # fmt: skip

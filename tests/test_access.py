@@ -14,8 +14,12 @@ from applications.services import status_token
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory
 
-ROLES = ["anonymous", "applicant", "vvf_staff", "panel", "partner", "facilitator", "police"]
-SIGNED_IN = ROLES[2:]
+# "member" is a member of the VAWG forum, signed in through their emailed link (no
+# password: to the staff pages they are as anonymous).
+ROLES = [
+    "anonymous", "applicant", "vvf_staff", "panel", "partner", "facilitator", "police", "member",
+]  # fmt: skip
+SIGNED_IN = ["vvf_staff", "panel", "partner", "facilitator", "police"]
 GROUP = {
     "vvf_staff": "VVF staff",
     "panel": "Panel member",
@@ -35,6 +39,18 @@ def signed_in(status, otherwise):
 
 def applicant_only(status):
     return {role: status if role == "applicant" else 404 for role in ROLES}
+
+
+def member_only(status, otherwise=302):
+    return {role: status if role == "member" else otherwise for role in ROLES}
+
+
+def runs_vawg(status):
+    """A page of a VAWG meeting: for VVF staff and the VAWG facilitator."""
+    return {**signed_in(404, otherwise=302), "vvf_staff": status, "facilitator": status}
+
+
+VAWG_MEETING = (("slug", "vawg"), ("pk", "MEETING"))
 
 
 # (URL name, keyword arguments as pairs) -> the status each role gets for a GET.
@@ -87,6 +103,40 @@ EXPECTED = {
         "vvf_staff": 200,
         "facilitator": 200,
     },
+    # A VAWG meeting's pages; the partner runs other forums. Actions are POST only.
+    ("forums:meeting", VAWG_MEETING): runs_vawg(200),
+    ("forums:meeting", (("slug", "disabled-victims"), ("pk", "OTHER_MEETING"))): {
+        **signed_in(404, otherwise=302),
+        "vvf_staff": 200,
+        "partner": 200,
+    },
+    # Their own forum's slug does not reach another forum's meeting.
+    ("forums:meeting", (("slug", "disabled-victims"), ("pk", "MEETING"))): signed_in(
+        404, otherwise=302
+    ),
+    ("forums:meeting-change", VAWG_MEETING): runs_vawg(200),
+    ("forums:meeting-invite", VAWG_MEETING): signed_in(405, otherwise=302),
+    ("forums:meeting-attendance", VAWG_MEETING): signed_in(405, otherwise=302),
+    ("forums:agenda-add", VAWG_MEETING): signed_in(405, otherwise=302),
+    ("forums:agenda-decide", (*VAWG_MEETING, ("item_pk", "ITEM"))): signed_in(405, otherwise=302),
+    ("forums:agenda-publish", VAWG_MEETING): signed_in(405, otherwise=302),
+    ("forums:note-save", VAWG_MEETING): signed_in(405, otherwise=302),
+    ("forums:recording-upload", VAWG_MEETING): signed_in(405, otherwise=302),
+    ("forums:note-finalise", VAWG_MEETING): signed_in(405, otherwise=302),
+    # Members' own pages: signed in through an emailed link, not a password.
+    ("members:home", None): member_only(200),
+    ("members:sign-in-request", None): everyone(200),
+    ("members:link-sent", None): everyone(200),
+    ("members:sign-in", (("token", "MEMBER"),)): member_only(200, otherwise=404),
+    ("members:sign-out", None): everyone(405),
+    ("members:signed-out", None): everyone(200),
+    ("members:meeting", (("pk", "MEETING"),)): member_only(200),
+    ("members:meeting", (("pk", "OTHER_MEETING"),)): member_only(404),
+    ("members:meeting-answer", (("pk", "MEETING"),)): everyone(405),
+    ("members:meeting-recording-consent", (("pk", "MEETING"),)): everyone(405),
+    ("members:meeting-propose", (("pk", "MEETING"),)): everyone(405),
+    ("members:claims", None): member_only(200),
+    ("members:claim-new", None): member_only(200),
 }
 
 # The admin: only VVF staff get in; for them, what their permissions allow, and 404 for
@@ -99,6 +149,11 @@ ADMIN_STAFF_OK = [
     "admin:applications_consentdocument_add",
     "admin:audit_auditentry_changelist",
     "admin:forums_forum_changelist",
+    "admin:forums_forum_representation",
+    "admin:forums_expenseclaim_changelist",
+    "admin:forums_expenseclaim_export",
+    "admin:forums_membership_import",
+    "admin:forums_membership_import_template",
     "admin:forums_organisation_changelist",
     "admin:accounts_user_changelist",
     "admin:accounts_user_add",
@@ -159,6 +214,18 @@ def clients(db):
         sync_forum_access(forum)
     # The panel member sits on the case; the others do not.
     made["panel"] = sign_in(Client(), seats[PanelSeat.Seat.MPS])
+    # A member of the VAWG forum, a VAWG meeting with a proposed item, another forum's
+    # meeting, and a sign-in link.
+    from forums.services import agenda_item_propose, member_link_send, member_link_token
+    from tests.forums.helpers import make_meeting, make_member, sign_in_member
+
+    membership = make_member("vawg")
+    made["member"] = sign_in_member(Client(), membership)
+    meeting = make_meeting("vawg")
+    tokens["meeting"] = meeting.pk
+    tokens["other_meeting"] = make_meeting("disabled-victims").pk
+    tokens["item"] = agenda_item_propose(meeting=meeting, membership=membership, title="x").pk
+    tokens["member"] = member_link_token(member_link_send(email=membership.application.email))
     return made, tokens
 
 
@@ -166,8 +233,13 @@ def path_for(name, kwargs, role, tokens):
     from django.urls import reverse
 
     kwargs = dict(kwargs or ())
-    if kwargs.get("pk") == "CASE":
-        kwargs["pk"] = tokens["case"]
+    placeholders = {"CASE": "case", "MEETING": "meeting", "OTHER_MEETING": "other_meeting",
+                    "ITEM": "item"}  # fmt: skip
+    for arg, value in kwargs.items():
+        if value in placeholders:
+            kwargs[arg] = tokens[placeholders[value]]
+    if kwargs.get("token") == "MEMBER":
+        kwargs["token"] = tokens["member"] if role == "member" else "forged-token"
     if kwargs.get("token") == "APPLICANT":
         token = tokens.get(name, tokens["default"])
         kwargs = {"token": token if role == "applicant" else "forged-token"}

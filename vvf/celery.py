@@ -24,4 +24,12 @@ app.conf.beat_schedule = {
         "task": "applications.tasks.delete_expired_drafts",
         "schedule": crontab(hour=3, minute=30),
     },
+    "remind-members-of-meetings": {
+        "task": "forums.tasks.send_meeting_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    "delete-expired-member-links": {
+        "task": "forums.tasks.delete_expired_member_links",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }

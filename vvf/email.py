@@ -12,7 +12,8 @@ def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send_templated_email(name, to, context, reply_to=None):
+def send_templated_email(name, to, context, reply_to=None, attachments=None):
+    """`attachments` are (filename, content, mimetype) triples."""
     subject = render_to_string(f"emails/{name}-subject.txt", context).strip()
     body = render_to_string(f"emails/{name}-body.txt", context)
     EmailMessage(
@@ -20,4 +21,5 @@ def send_templated_email(name, to, context, reply_to=None):
         body=body,
         to=[to],
         reply_to=[reply_to] if reply_to else None,
+        attachments=attachments,
     ).send()

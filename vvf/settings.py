@@ -263,6 +263,7 @@ RATE_LIMITS = {
     "apply-submit": (10, 3600),
     "apply-save": (10, 3600),
     "question": (5, 3600),
+    "member-sign-in": (10, 3600),
 }
 # How many proxies in front of the service append to X-Forwarded-For (0: trust none).
 # Behind the TLS proxy, at least that one; otherwise every client would share the

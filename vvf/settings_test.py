@@ -1,6 +1,7 @@
 """What the test suite changes. The database and broker come from `make test`."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
@@ -9,6 +10,9 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SITE_URL", "http://testserver")
 # The tests' browser talks plain HTTP to the live server: no Secure or __Host- cookies.
 os.environ.setdefault("SECURE_COOKIES", "0")
+# Uploaded files (receipts, recordings) go to a throwaway folder. Set in the environment,
+# so a Celery worker started by a test uses the same folder.
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="vvf-test-media-"))
 
 from .settings import *  # noqa: E402,F403
 

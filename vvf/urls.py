@@ -15,5 +15,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("panel/", include("vetting.urls")),
     path("forums/", include("forums.urls")),
+    path("member/", include("forums.member_urls")),
     path("admin/", admin.site.urls),
 ]

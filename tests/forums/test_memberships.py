@@ -96,3 +96,25 @@ def test_acceptance_with_several_forums_waits_for_staff_to_choose(forum):
     application_transition(application=application, to_status="ACCEPTED", by_vetting=True)
 
     assert Membership.objects.count() == 0
+
+
+def test_staff_choose_the_forum_when_several_were_chosen(client, user_with_role, forum):
+    from django.urls import reverse
+
+    from tests.conftest import sign_in
+
+    other = Forum.objects.get(slug="black-communities")
+    application = accepted([forum, other])
+    sign_in(client, user_with_role("VVF staff", is_staff=True))
+    url = reverse("admin:forums_membership_make", args=[application.pk])
+
+    page = client.get(reverse("admin:applications_application_change", args=[application.pk]))
+    assert url in page.text
+    refused = client.post(url, {"forum": Forum.objects.get(slug="disabled-victims").pk,
+                                "started_on": "2026-02-01"})  # fmt: skip
+    assert refused.status_code == 200 and not Membership.objects.exists()
+
+    client.post(url, {"forum": other.pk, "started_on": "2026-02-01"})
+    membership = Membership.objects.get()
+    assert (membership.forum, membership.started_on) == (other, datetime.date(2026, 2, 1))
+    assert client.get(url).status_code == 404  # a member already

@@ -13,7 +13,7 @@ def test_seed_demo_creates_one_user_per_role_and_runs_twice(db, settings, capsys
     call_command("seed_demo")
 
     assert set(User.objects.values_list("groups__name", flat=True)) == set(roles.ALL_ROLES)
-    assert Application.objects.count() == 5
+    assert Application.objects.count() == 8
     assert "staff@example.com" in capsys.readouterr().out
 
 
@@ -24,3 +24,14 @@ def test_seed_demo_refuses_without_debug(db, settings):
         call_command("seed_demo")
 
     assert User.objects.count() == 0
+
+
+def test_seed_demo_makes_members_with_meetings_and_a_sign_in_link(db, settings, capsys):
+    from forums.models import Meeting, Membership
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+
+    assert Membership.objects.count() == 3
+    assert Meeting.objects.filter(forum__slug="vawg").count() == 2
+    assert "/member/sign-in/" in capsys.readouterr().out

@@ -5,12 +5,15 @@ with DEBUG off, so known demo passwords can never reach a real server.
 """
 
 import datetime
+import secrets
 from base64 import b32decode
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -23,10 +26,12 @@ from applications.services import (
     current_documents,
     forums_needing_partner_consent,
 )
-from forums.models import Forum, Organisation
+from forums import services as forum_services
+from forums.models import Forum, MemberLink, Membership, Organisation
 from forums.permissions import sync_forum_access
 from vetting import services as vetting_services
 from vetting.models import PanelSeat
+from vvf.email import absolute_url
 
 DEMO_USERS = [
     # email, name, role, can use the admin
@@ -51,7 +56,12 @@ DEMO_APPLICATIONS = [
     ("Kwame Demo", "kwame.demo@example.com", ["disabled-victims", "black-communities"],
      ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
     ("Demo", "mononym.demo@example.com", ["vawg"], ["WITHDRAWN"]),
+    # Members of the VAWG forum: accepted after a PNC check with no record.
+    ("Amara Demo", "amara.demo@example.com", ["vawg"], ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
+    ("Bea Demo", "bea.demo@example.com", ["vawg"], ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
+    ("Chen Demo", "chen.demo@example.com", ["vawg"], ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
 ]  # fmt: skip
+DEMO_MEMBERS = ["amara.demo@example.com", "bea.demo@example.com", "chen.demo@example.com"]
 
 
 class Command(BaseCommand):
@@ -65,6 +75,7 @@ class Command(BaseCommand):
             self.seed_forum_people()
             self.seed_applications()
             self.seed_panel()
+            member_link = self.seed_members_and_meetings()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Sign in at /accounts/login/ as:"))
         for email, _name, role, _staff in DEMO_USERS:
             code = backup_codes[email]
@@ -75,6 +86,11 @@ class Command(BaseCommand):
             f"(it is the same for every demo user): {DEMO_TOTP_KEY}\n"
             "or choose 'Use a backup code' and enter the user's code above (each works "
             "once; running make run again makes new ones)."
+        )
+        self.stdout.write(
+            "Forum members have no password. Sign in as the demo member Amara at "
+            f"{member_link}\n(or ask for a link at /member/sign-in/ with "
+            f"{DEMO_MEMBERS[0]}: the email appears in the worker's output)."
         )
 
     def seed_users(self):
@@ -110,9 +126,56 @@ class Command(BaseCommand):
         for forum in Forum.objects.select_related("run_by"):
             sync_forum_access(forum)
 
+    def seed_members_and_meetings(self):
+        """Three VAWG members, a past meeting with its attendance and note, and the next
+        meeting with invitations and a member's agenda suggestion. Returns a sign-in link
+        for the first member."""
+        staff = User.objects.get(email=DEMO_USERS[0][0])
+        for email in DEMO_MEMBERS:
+            application = Application.objects.get(email=email)
+            if application.status == "PNC_CHECK" and not hasattr(application, "pnc_check"):
+                check = vetting_services.check_request(
+                    application=application, requested_on=datetime.date.today(), by=staff
+                )
+                vetting_services.check_record_no_record(
+                    check=check, received_on=datetime.date.today(), by=staff
+                )
+        memberships = list(Membership.objects.filter(application__email__in=DEMO_MEMBERS))
+        forum = Forum.objects.get(slug="vawg")
+        if not forum.meetings.exists():
+            today = timezone.localdate()
+            # Demo only: as if they had joined two months ago, so they were at the
+            # last meeting.
+            Membership.objects.filter(pk__in=[m.pk for m in memberships]).update(
+                started_on=today - datetime.timedelta(days=60)
+            )
+            past, upcoming = forum_services.meetings_schedule(
+                forum=forum, first_day=today - datetime.timedelta(days=32),
+                start_time=datetime.time(18, 0), count=2,
+                venue="City Hall, Kamal Chunchie Way, London E16 1ZE",
+            )  # fmt: skip
+            forum_services.attendance_record(
+                meeting=past, attended_ids={m.pk for m in memberships[:2]}
+            )
+            forum_services.note_save(
+                meeting=past, text="Demo note: the forum discussed updates on investigations."
+            )
+            forum_services.invitations_send(meeting=upcoming)
+            forum_services.agenda_item_add(meeting=upcoming, title="Welcome and introductions")
+            forum_services.agenda_item_propose(
+                meeting=upcoming, membership=memberships[0],
+                title="How victims are kept updated about their case",
+            )  # fmt: skip
+        link = MemberLink.objects.create(membership=memberships[0], nonce=secrets.token_urlsafe(24))
+        return absolute_url(
+            reverse("members:sign-in", args=[forum_services.member_link_token(link)])
+        )
+
     def seed_panel(self):
         """A disclosure before the demo panel, for the application at the PNC check."""
-        application = Application.objects.filter(status="PNC_CHECK").first()
+        application = Application.objects.filter(
+            status="PNC_CHECK", email="kwame.demo@example.com"
+        ).first()
         if application is None or hasattr(application, "pnc_check"):
             return
         staff = User.objects.get(email=DEMO_USERS[0][0])

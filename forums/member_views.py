@@ -1,0 +1,214 @@
+"""Members' own pages. Members have no password: an emailed link signs them in for a
+few hours, in this browser only. Everything here is scoped to the member's own forum;
+anything else answers 404."""
+
+import functools
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from vvf.abuse import protect
+
+from . import services
+from .forms import AnswerForm, ProposeForm, RecordingConsentForm, SignInForm
+from .models import AgendaItem, Invitation, Meeting, Membership
+
+SESSION_KEY = "member"
+SESSION_SECONDS = 4 * 60 * 60
+
+
+def member_required(view):
+    """Sets request.membership, or sends the visitor to ask for a sign-in link."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        today = timezone.localdate()
+        membership = (
+            Membership.objects.filter(pk=request.session.get(SESSION_KEY), started_on__lte=today)
+            .exclude(ended_on__lt=today)
+            .select_related("application", "forum")
+            .first()
+        )
+        if membership is None:
+            request.session.pop(SESSION_KEY, None)
+            return redirect(f"{reverse('members:sign-in-request')}?next={request.path}")
+        request.membership = membership
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_http_methods(["GET", "POST"])
+@protect("member-sign-in")
+def sign_in_request(request):
+    form = SignInForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.member_link_send(email=form.cleaned_data["email"])
+        return redirect("members:link-sent")
+    return render(request, "members/sign_in_request.html", {"form": form})
+
+
+@require_http_methods(["GET"])
+def link_sent(request):
+    return render(request, "members/link_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request, token):
+    """Opening the link shows a button; only pressing it uses the link, so a mail
+    scanner that opens links in advance does not spend it."""
+    if request.method == "GET":
+        if not services.member_link_valid(token):
+            return render(request, "members/link_expired.html", status=404)
+        return render(request, "members/sign_in.html")
+    membership = services.member_link_use(token)
+    if membership is None:
+        return render(request, "members/link_expired.html", status=404)
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = membership.pk
+    request.session.set_expiry(SESSION_SECONDS)
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("members:home")
+    return redirect(next_url)
+
+
+@require_POST
+def sign_out(request):
+    request.session.flush()
+    return redirect("members:signed-out")
+
+
+@require_http_methods(["GET"])
+def signed_out(request):
+    return render(request, "members/signed_out.html")
+
+
+def _upcoming(membership):
+    return (
+        Meeting.objects.filter(forum=membership.forum, ends_at__gte=timezone.now())
+        .order_by("starts_at")
+        .prefetch_related("agenda_items")
+    )
+
+
+@require_http_methods(["GET"])
+@member_required
+def home(request):
+    membership = request.membership
+    meetings = list(_upcoming(membership)[:6])
+    invitations = {i.meeting_id: i for i in membership.invitations.filter(meeting__in=meetings)}
+    for meeting in meetings:
+        meeting.my_invitation = invitations.get(meeting.pk)
+    return render(
+        request,
+        "members/home.html",
+        {"membership": membership, "meetings": meetings},
+    )
+
+
+def _meeting_for_member(membership, pk):
+    return get_object_or_404(Meeting, pk=pk, forum=membership.forum)
+
+
+def _meeting_page(request, meeting, status=200, **forms):
+    membership = request.membership
+    invitation = membership.invitations.filter(meeting=meeting).first()
+    consents = services.recording_consents(meeting)
+    is_open = not meeting.cancelled and meeting.starts_at > timezone.now()
+    if invitation and "answer_form" not in forms:
+        initial = {"access_needs": invitation.access_needs}
+        if invitation.response != Invitation.Response.NO_ANSWER:
+            initial["response"] = invitation.response
+        forms["answer_form"] = AnswerForm(prefix="answer", initial=initial)
+    forms.setdefault("consent_form", RecordingConsentForm(prefix="consent"))
+    forms.setdefault("propose_form", ProposeForm(prefix="propose"))
+    failed = next((f for f in forms.values() if f.is_bound and f.errors), None)
+    agenda = []
+    if meeting.agenda_published_at:
+        agenda = meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED)
+    return render(
+        request,
+        "members/meeting.html",
+        {
+            "membership": membership,
+            "meeting": meeting,
+            "is_open": is_open,
+            "invitation": invitation,
+            "agenda": agenda,
+            "proposals": meeting.agenda_items.filter(proposed_by=membership),
+            "recording_answer": consents.get(membership.pk),
+            "recording_wording": services.recording_document(),
+            "form": failed,
+            **forms,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET"])
+@member_required
+def meeting(request, pk):
+    return _meeting_page(request, _meeting_for_member(request.membership, pk))
+
+
+def _post(request, pk, form_class, prefix, act, done):
+    meeting = _meeting_for_member(request.membership, pk)
+    form = form_class(request.POST, prefix=prefix)
+    if form.is_valid():
+        try:
+            act(meeting, form.cleaned_data)
+        except services.MembershipError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, done)
+            return redirect("members:meeting", meeting.pk)
+    return _meeting_page(request, meeting, status=400, **{f"{prefix}_form": form})
+
+
+@require_POST
+@member_required
+def meeting_answer(request, pk):
+    invitation = request.membership.invitations.filter(meeting_id=pk).first()
+    if invitation is None:
+        raise Http404
+
+    def act(meeting, data):
+        services.invitation_answer(
+            invitation=invitation, response=data["response"], access_needs=data["access_needs"]
+        )
+
+    return _post(request, pk, AnswerForm, "answer", act, "Thank you: your answer is saved.")
+
+
+@require_POST
+@member_required
+def meeting_recording_consent(request, pk):
+    def act(meeting, data):
+        services.recording_consent_record(
+            meeting=meeting, membership=request.membership, given=data["given"] == "yes"
+        )
+
+    return _post(
+        request, pk, RecordingConsentForm, "consent", act, "Thank you: your answer is saved."
+    )
+
+
+@require_POST
+@member_required
+def meeting_propose(request, pk):
+    def act(meeting, data):
+        services.agenda_item_propose(
+            meeting=meeting, membership=request.membership, title=data["title"],
+            detail=data["detail"],
+        )  # fmt: skip
+
+    return _post(
+        request, pk, ProposeForm, "propose", act,
+        "Thank you: your suggestion has been sent to the people running your forum.",
+    )  # fmt: skip

@@ -1,0 +1,110 @@
+"""Forum emails and clean-up. Each task takes ids, fetches, and calls a service."""
+
+from celery import shared_task
+from django.urls import reverse
+from django.utils import timezone
+
+from vvf.email import absolute_url, send_templated_email
+
+
+@shared_task
+def send_invitations(meeting_id):
+    """Sends each invited member the meeting's latest version: the invitation, an
+    update or the cancellation, with the calendar file. Safe to run twice."""
+    from .calendar import meeting_calendar, meeting_url
+    from .models import Meeting
+    from .services import invitation_mark_sent, invitations_to_send
+
+    meeting = Meeting.objects.filter(pk=meeting_id).first()
+    if meeting is None:
+        return 0
+    sent = 0
+    for invitation in invitations_to_send(meeting):
+        if meeting.cancelled:
+            name = "meeting-cancelled"
+        elif invitation.sent_sequence is None:
+            name = "meeting-invitation"
+        else:
+            name = "meeting-changed"
+        application = invitation.membership.application
+        send_templated_email(
+            name,
+            application.email,
+            {
+                "meeting": meeting,
+                "starts_at": timezone.localtime(meeting.starts_at),
+                "ends_at": timezone.localtime(meeting.ends_at),
+                "name": application.preferred_name or application.full_name,
+                "meeting_url": meeting_url(meeting),
+            },
+            attachments=[
+                (
+                    "meeting.ics",
+                    meeting_calendar(meeting, application.email),
+                    "text/calendar; method=" + ("CANCEL" if meeting.cancelled else "REQUEST"),
+                )
+            ],
+        )
+        invitation_mark_sent(invitation=invitation, sequence=meeting.sequence)
+        sent += 1
+    return sent
+
+
+@shared_task
+def send_meeting_reminders():
+    """Daily: a reminder two days before each meeting, to members who have not said
+    they cannot come."""
+    from .calendar import meeting_url
+    from .services import invitation_mark_reminded, reminders_due
+
+    sent = 0
+    for invitation in reminders_due():
+        meeting = invitation.meeting
+        application = invitation.membership.application
+        send_templated_email(
+            "meeting-reminder",
+            application.email,
+            {
+                "meeting": meeting,
+                "starts_at": timezone.localtime(meeting.starts_at),
+                "name": application.preferred_name or application.full_name,
+                "meeting_url": meeting_url(meeting),
+                "invitation": invitation,
+            },
+        )
+        invitation_mark_reminded(invitation=invitation)
+        sent += 1
+    return sent
+
+
+@shared_task
+def delete_recording(note_id):
+    from .models import MeetingNote
+    from .services import recording_delete
+
+    note = MeetingNote.objects.filter(pk=note_id).first()
+    return bool(note) and recording_delete(note=note)
+
+
+@shared_task
+def send_member_link(link_id):
+    from .models import MemberLink
+    from .services import member_link_token
+
+    link = MemberLink.objects.filter(pk=link_id).select_related("membership__application").first()
+    if link is None:
+        return
+    application = link.membership.application
+    url = absolute_url(reverse("members:sign-in", args=[member_link_token(link)]))
+    send_templated_email(
+        "member-sign-in",
+        application.email,
+        {"name": application.preferred_name or application.full_name, "sign_in_url": url},
+    )
+
+
+@shared_task
+def delete_expired_member_links():
+    from .services import member_links_delete_expired
+
+    return member_links_delete_expired()

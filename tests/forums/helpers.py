@@ -1,0 +1,36 @@
+"""Members and meetings for the forum tests."""
+
+import datetime
+
+from django.utils import timezone
+
+from forums import services
+from forums.member_views import SESSION_KEY
+from forums.models import Forum
+from tests.factories import ApplicationFactory
+
+
+def make_member(slug="vawg", started_days_ago=30, **application):
+    forum = Forum.objects.get(slug=slug)
+    accepted = ApplicationFactory(status="ACCEPTED", forums=[forum], **application)
+    membership, _crowded = services.membership_create(
+        application=accepted, forum=forum,
+        started_on=timezone.localdate() - datetime.timedelta(days=started_days_ago),
+    )  # fmt: skip
+    return membership
+
+
+def make_meeting(slug="vawg", days_ahead=14, **kwargs):
+    (meeting,) = services.meetings_schedule(
+        forum=Forum.objects.get(slug=slug),
+        first_day=timezone.localdate() + datetime.timedelta(days=days_ahead),
+        start_time=datetime.time(18, 0), **kwargs,
+    )  # fmt: skip
+    return meeting
+
+
+def sign_in_member(client, membership):
+    session = client.session
+    session[SESSION_KEY] = membership.pk
+    session.save()
+    return client

@@ -1,0 +1,120 @@
+import time
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+from applications.models import Consent
+from audit.models import AuditEntry
+from forums import services
+from forums.models import MeetingNote
+from tests.conftest import sign_in
+from tests.forums.helpers import make_meeting, make_member, sign_in_member
+
+
+def recording(name="meeting.mp3"):
+    return ContentFile(b"ID3 not really audio", name=name)
+
+
+def held_meeting(*members, present):
+    meeting = make_meeting(days_ahead=0)
+    services.attendance_record(meeting=meeting, attended_ids={m.pk for m in present})
+    return meeting
+
+
+@pytest.mark.django_db
+def test_recording_consent_is_kept_in_the_consent_register_with_its_wording(client):
+    member = make_member()
+    meeting = make_meeting()
+    sign_in_member(client, member)
+
+    client.post(reverse("members:meeting-recording-consent", args=[meeting.pk]),
+                {"consent-given": "yes"})  # fmt: skip
+    client.post(reverse("members:meeting-recording-consent", args=[meeting.pk]),
+                {"consent-given": "no"})  # fmt: skip
+
+    consents = Consent.objects.filter(meeting=meeting, application=member.application)
+    assert [c.given for c in consents] == [True, False]
+    assert {c.document.kind for c in consents} == {"RECORDING"}
+    assert services.recording_consents(meeting) == {member.pk: False}  # the latest counts
+
+
+@pytest.mark.django_db
+def test_a_recording_needs_the_consent_of_everyone_present():
+    agrees, refuses, absent = make_member(), make_member(), make_member()
+    meeting = held_meeting(agrees, refuses, absent, present=[agrees, refuses])
+    services.recording_consent_record(meeting=meeting, membership=agrees, given=True)
+    services.recording_consent_record(meeting=meeting, membership=refuses, given=False)
+
+    with pytest.raises(services.MembershipError):
+        services.recording_attach(meeting=meeting, upload=recording())
+
+    services.recording_consent_record(meeting=meeting, membership=refuses, given=True)
+    note = services.recording_attach(meeting=meeting, upload=recording())
+    assert note.recording and default_storage.exists(note.recording.name)
+    assert "meeting" not in note.recording.name  # stored under a random name
+
+
+@pytest.mark.django_db
+def test_no_recording_before_attendance_is_taken():
+    member = make_member()
+    meeting = make_meeting()
+    services.recording_consent_record(meeting=meeting, membership=member, given=True)
+
+    with pytest.raises(services.MembershipError):
+        services.recording_attach(meeting=meeting, upload=recording())
+
+
+@pytest.mark.django_db
+def test_the_upload_form_refuses_other_files(client, user_with_role):
+    member = make_member()
+    meeting = held_meeting(member, present=[member])
+    services.recording_consent_record(meeting=meeting, membership=member, given=True)
+    sign_in(client, user_with_role("VVF staff", is_staff=True))
+
+    response = client.post(
+        reverse("forums:recording-upload", args=[meeting.forum.slug, meeting.pk]),
+        {"recording-recording": ContentFile(b"x", name="notes.exe")},
+    )
+
+    assert response.status_code == 400
+    assert "The recording must be an MP3" in response.text
+
+
+@pytest.mark.django_db
+def test_a_final_note_cannot_change():
+    member = make_member()
+    meeting = held_meeting(member, present=[member])
+    services.note_save(meeting=meeting, text="We discussed victim care.")
+    services.note_finalise(meeting=meeting)
+
+    with pytest.raises(services.MembershipError):
+        services.note_save(meeting=meeting, text="Changed")
+    with pytest.raises(services.MembershipError):
+        services.recording_attach(meeting=meeting, upload=recording())
+
+
+def test_finalising_the_note_deletes_the_recording_through_a_real_worker(
+    celery_worker, client, user_with_role
+):
+    member = make_member()
+    meeting = held_meeting(member, present=[member])
+    services.recording_consent_record(meeting=meeting, membership=member, given=True)
+    services.note_save(meeting=meeting, text="We discussed updates on investigations.")
+    name = services.recording_attach(meeting=meeting, upload=recording()).recording.name
+    assert default_storage.exists(name)
+    sign_in(client, user_with_role("VVF staff", is_staff=True))
+
+    response = client.post(reverse("forums:note-finalise", args=[meeting.forum.slug, meeting.pk]))
+
+    assert response.status_code == 302
+    deadline = time.monotonic() + 20
+    while default_storage.exists(name) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not default_storage.exists(name)
+    note = MeetingNote.objects.get(meeting=meeting)
+    assert note.status == "FINAL" and not note.recording and note.recording_deleted_at
+    assert AuditEntry.objects.filter(
+        object_type="forums.meetingnote", object_ref=str(note.pk), detail="recording deleted"
+    ).exists()
