@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import MemoryFileUploadHandler
-from django.db import models
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -308,7 +307,11 @@ class MeetingAdmin(admin.ModelAdmin):
     list_display = ["forum", "starts_at", "mode", "cancelled"]
     list_filter = ["forum", "mode", "cancelled"]
     date_hierarchy = "starts_at"
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Read only: a change or cancellation must reach the invited members as a calendar
+    # update, so it is made on the meeting's page, through the services.
+    fields = ["forum", "starts_at", "ends_at", "mode", "venue", "joining_link", "cancelled",
+              "agenda_published_at", "sequence"]  # fmt: skip
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False  # meetings are scheduled with the form below, one or a series

@@ -11,3 +11,11 @@ class ForumsConfig(AppConfig):
         from .services import auto_membership
 
         status_changed.connect(auto_membership, dispatch_uid="forums.auto_membership")
+
+        from django.db.models.signals import post_delete
+
+        from .models import ExpenseClaim, MeetingNote
+        from .services import stored_files_delete
+
+        for model in (ExpenseClaim, MeetingNote):
+            post_delete.connect(stored_files_delete, sender=model, dispatch_uid=f"files-{model}")

@@ -17,13 +17,21 @@ from .models import ExpenseClaim
 
 COLUMNS = [
     ("Member reference", 18),
-    ("Forum", 42),
+    ("Budget code", 14),
     ("Meeting date", 14),
     ("What for", 28),
     ("Amount", 12),
     ("Decided on", 14),
 ]
 POUNDS = '"£"#,##0.00'
+
+
+def budget_code(forum):
+    """A neutral code per forum. A member reference beside "LGBTQ+ victims" would tell
+    finance something about the member's sexual orientation; the code does not."""
+    return f"VVF-{forum.pk:02d}"
+
+
 DAY = "dd/mm/yyyy"
 
 
@@ -74,7 +82,7 @@ def claims_workbook(month):
         sheet.append(
             [
                 claim.membership.application.reference,
-                claim.meeting.forum.name,
+                budget_code(claim.meeting.forum),
                 timezone.localtime(claim.meeting.starts_at).date(),
                 claim.get_kind_display(),
                 claim.amount,

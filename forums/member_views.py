@@ -7,9 +7,7 @@ import functools
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vvf.abuse import protect
@@ -36,7 +34,7 @@ def member_required(view):
         )
         if membership is None:
             request.session.pop(SESSION_KEY, None)
-            return redirect(f"{reverse('members:sign-in-request')}?next={request.path}")
+            return redirect("members:sign-in-request")
         request.membership = membership
         return view(request, *args, **kwargs)
 
@@ -69,13 +67,11 @@ def sign_in(request, token):
     membership = services.member_link_use(token)
     if membership is None:
         return render(request, "members/link_expired.html", status=404)
-    request.session.cycle_key()
+    # A fresh session: nothing from whoever used this browser before carries over.
+    request.session.flush()
     request.session[SESSION_KEY] = membership.pk
     request.session.set_expiry(SESSION_SECONDS)
-    next_url = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = reverse("members:home")
-    return redirect(next_url)
+    return redirect("members:home")
 
 
 @require_POST

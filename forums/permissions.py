@@ -43,6 +43,12 @@ def get_forum_for_user(user, slug):
     return forum
 
 
+def manages_meetings(user, forum):
+    """VVF staff and the partner that runs the forum change, cancel and send meetings;
+    facilitators run the meeting itself (agenda, attendance, note)."""
+    return sees_applications(user, forum)
+
+
 def sees_applications(user, forum):
     """Partners see the applications to the forums they run; facilitators see members."""
     return has_role(user, VVF_STAFF) or (

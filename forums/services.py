@@ -111,8 +111,10 @@ def meetings_schedule(
 @transaction.atomic
 def attendance_record(*, meeting, attended_ids):
     """Takes the register: every current member of the meeting's forum is marked as
-    attended or not. Only that forum's members can be on it."""
-    day = meeting.starts_at.date()
+    attended or not. Only that forum's members can be on it, once the meeting started."""
+    if meeting.cancelled or meeting.starts_at > timezone.now():
+        raise MembershipError("Attendance is taken once the meeting has started.")
+    day = timezone.localtime(meeting.starts_at).date()
     members = list(meeting.forum.current_members(day))
     unknown = set(attended_ids) - {m.pk for m in members}
     if unknown:
@@ -136,14 +138,18 @@ def meeting_change(*, meeting, **fields):
     calendar update."""
     assert set(fields) <= MEETING_FIELDS, set(fields) - MEETING_FIELDS
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.cancelled:
-        raise MembershipError("This meeting has been cancelled.")
+    _meeting_open(meeting)
     if fields.get("ends_at", meeting.ends_at) <= fields.get("starts_at", meeting.starts_at):
         raise MembershipError("A meeting must end after it starts.")
-    for name, value in fields.items():
-        setattr(meeting, name, value)
+    changed = [name for name, value in fields.items() if getattr(meeting, name) != value]
+    if not changed:
+        return meeting
+    for name in changed:
+        setattr(meeting, name, fields[name])
     meeting.sequence += 1
-    meeting.save(update_fields=[*fields, "sequence"])
+    meeting.save(update_fields=[*changed, "sequence"])
+    if "starts_at" in changed:  # a moved meeting gets its reminder again
+        meeting.invitations.update(reminded_at=None)
     _send_calendar_updates(meeting)
     return meeting
 
@@ -151,8 +157,7 @@ def meeting_change(*, meeting, **fields):
 @transaction.atomic
 def meeting_cancel(*, meeting):
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.cancelled:
-        raise MembershipError("This meeting is already cancelled.")
+    _meeting_open(meeting)
     meeting.cancelled = True
     meeting.sequence += 1
     meeting.save(update_fields=["cancelled", "sequence"])
@@ -188,23 +193,32 @@ def invitations_send(*, meeting):
     return len(new)
 
 
+def _still_member():
+    return Q(membership__ended_on__isnull=True) | Q(membership__ended_on__gte=timezone.localdate())
+
+
 def invitations_to_send(meeting):
     """Invitations whose member has not had the meeting's latest version."""
-    still_member = Q(membership__ended_on__isnull=True) | Q(
-        membership__ended_on__gte=timezone.localdate()
-    )
-    return (
-        meeting.invitations.exclude(sent_sequence=meeting.sequence)
-        .filter(still_member)
-        .select_related("membership__application")
-    )
+    return meeting.invitations.exclude(sent_sequence=meeting.sequence).filter(_still_member())
 
 
-@transaction.atomic
-def invitation_mark_sent(*, invitation, sequence):
-    Invitation.objects.filter(pk=invitation.pk).update(
-        sent_at=timezone.now(), sent_sequence=sequence
-    )
+def invitation_send(*, invitation_id, send):
+    """Calls send(invitation) unless this version went already, and records it. The row
+    is locked while it is sent, so two runs at once do not email anyone twice."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("meeting", "membership__application")
+            .filter(pk=invitation_id)
+            .first()
+        )
+        if invitation is None or invitation.sent_sequence == invitation.meeting.sequence:
+            return False
+        send(invitation)
+        invitation.sent_at = timezone.now()
+        invitation.sent_sequence = invitation.meeting.sequence
+        invitation.save(update_fields=["sent_at", "sent_sequence"])
+        return True
 
 
 @transaction.atomic
@@ -234,6 +248,7 @@ def reminders_due(*, now=None):
             sent_at__isnull=False,
             reminded_at__isnull=True,
         )
+        .filter(_still_member())
         .exclude(response=Invitation.Response.NOT_ATTENDING)
         .select_related("meeting", "membership__application")
     )
@@ -328,8 +343,9 @@ def recording_consent_record(*, meeting, membership, given):
     wording they were shown. The latest answer counts."""
     if membership.forum_id != meeting.forum_id:
         raise MembershipError("Members answer for their own forum's meetings.")
-    if hasattr(meeting, "note") and meeting.note.status == MeetingNote.Status.FINAL:
-        raise MembershipError("This meeting's note is final.")
+    if meeting.starts_at <= timezone.now():
+        # A recording may be attached on the strength of the answers given by then.
+        raise MembershipError("Answers about recording can be changed until the meeting.")
     return Consent.objects.create(
         application=membership.application, document=recording_document(), meeting=meeting,
         given=given,
@@ -372,6 +388,8 @@ def recording_attach(*, meeting, upload):
     note = MeetingNote.objects.select_for_update().get(pk=note_for(meeting).pk)
     if note.status == MeetingNote.Status.FINAL:
         raise MembershipError("This note is final: a recording can no longer be attached.")
+    if meeting.cancelled or meeting.starts_at > timezone.now():
+        raise MembershipError("A recording can be attached once the meeting has happened.")
     if not recording_allowed(meeting):
         raise MembershipError(
             "A recording can be attached only when attendance has been taken and every "
@@ -391,6 +409,8 @@ def note_finalise(*, meeting):
     note = MeetingNote.objects.select_for_update().get(pk=note_for(meeting).pk)
     if note.status == MeetingNote.Status.FINAL:
         raise MembershipError("This note is already final.")
+    if meeting.starts_at > timezone.now():
+        raise MembershipError("A note can be made final once the meeting has happened.")
     if not note.text.strip():
         raise MembershipError("Write the note before making it final.")
     note.status = MeetingNote.Status.FINAL
@@ -399,6 +419,21 @@ def note_finalise(*, meeting):
     if note.recording:
         transaction.on_commit(lambda: tasks.delete_recording.delay(note.pk))
     return note
+
+
+def stored_files_delete(sender, instance, **kwargs):
+    """A deleted claim or note takes its receipt or recording with it, once the
+    deletion is committed."""
+    for name in ("receipt", "recording"):
+        stored = getattr(instance, name, None)
+        if stored:
+            storage, path = stored.storage, stored.name
+            transaction.on_commit(lambda storage=storage, path=path: storage.delete(path))
+
+
+def recordings_left_on_final_notes():
+    """The safety net behind the task: final notes that still have a recording."""
+    return MeetingNote.objects.filter(status=MeetingNote.Status.FINAL).exclude(recording="")
 
 
 @transaction.atomic

@@ -11,43 +11,47 @@ from vvf.email import absolute_url, send_templated_email
 def send_invitations(meeting_id):
     """Sends each invited member the meeting's latest version: the invitation, an
     update or the cancellation, with the calendar file. Safe to run twice."""
-    from .calendar import meeting_calendar, meeting_url
     from .models import Meeting
-    from .services import invitation_mark_sent, invitations_to_send
+    from .services import invitation_send, invitations_to_send
 
     meeting = Meeting.objects.filter(pk=meeting_id).first()
     if meeting is None:
         return 0
     sent = 0
-    for invitation in invitations_to_send(meeting):
-        if meeting.cancelled:
-            name = "meeting-cancelled"
-        elif invitation.sent_sequence is None:
-            name = "meeting-invitation"
-        else:
-            name = "meeting-changed"
-        application = invitation.membership.application
-        send_templated_email(
-            name,
-            application.email,
-            {
-                "meeting": meeting,
-                "starts_at": timezone.localtime(meeting.starts_at),
-                "ends_at": timezone.localtime(meeting.ends_at),
-                "name": application.preferred_name or application.full_name,
-                "meeting_url": meeting_url(meeting),
-            },
-            attachments=[
-                (
-                    "meeting.ics",
-                    meeting_calendar(meeting, application.email),
-                    "text/calendar; method=" + ("CANCEL" if meeting.cancelled else "REQUEST"),
-                )
-            ],
-        )
-        invitation_mark_sent(invitation=invitation, sequence=meeting.sequence)
-        sent += 1
+    for invitation_id in invitations_to_send(meeting).values_list("pk", flat=True):
+        sent += invitation_send(invitation_id=invitation_id, send=_send_invitation)
     return sent
+
+
+def _send_invitation(invitation):
+    from .calendar import meeting_calendar, meeting_url
+
+    meeting = invitation.meeting
+    if meeting.cancelled:
+        name = "meeting-cancelled"
+    elif invitation.sent_sequence is None:
+        name = "meeting-invitation"
+    else:
+        name = "meeting-changed"
+    application = invitation.membership.application
+    send_templated_email(
+        name,
+        application.email,
+        {
+            "meeting": meeting,
+            "starts_at": timezone.localtime(meeting.starts_at),
+            "ends_at": timezone.localtime(meeting.ends_at),
+            "name": application.preferred_name or application.full_name,
+            "meeting_url": meeting_url(meeting),
+        },
+        attachments=[
+            (
+                "meeting.ics",
+                meeting_calendar(meeting, application.email),
+                "text/calendar; method=" + ("CANCEL" if meeting.cancelled else "REQUEST"),
+            )
+        ],
+    )
 
 
 @shared_task
@@ -77,13 +81,22 @@ def send_meeting_reminders():
     return sent
 
 
-@shared_task
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def delete_recording(note_id):
     from .models import MeetingNote
     from .services import recording_delete
 
     note = MeetingNote.objects.filter(pk=note_id).first()
     return bool(note) and recording_delete(note=note)
+
+
+@shared_task
+def delete_final_recordings():
+    """Daily safety net: a recording still on a final note (a lost task, a storage
+    error) is deleted now."""
+    from .services import recording_delete, recordings_left_on_final_notes
+
+    return sum(recording_delete(note=note) for note in recordings_left_on_final_notes())
 
 
 @shared_task

@@ -14,7 +14,12 @@ from audit.services import Action, audit_record
 from . import services
 from .forms import AgendaItemForm, DecideForm, MeetingChangeForm, NoteForm, RecordingForm
 from .models import AgendaItem, Meeting
-from .permissions import forums_for_user, get_forum_for_user, sees_applications
+from .permissions import (
+    forums_for_user,
+    get_forum_for_user,
+    manages_meetings,
+    sees_applications,
+)
 
 FORUM_ROLES = {VVF_STAFF, EXTERNAL_PARTNER, FACILITATOR}
 
@@ -64,9 +69,12 @@ def forum_detail(request, slug):
 # Meetings, for the people who run the forum -----------------------------------------------
 
 
-def _meeting_for_user(user, slug, pk):
+def _meeting_for_user(user, slug, pk, manage=False):
+    """The meeting, or 404. `manage`: only for those who change and send meetings."""
     _require_forum_role(user)
     forum = get_forum_for_user(user, slug)
+    if manage and not manages_meetings(user, forum):
+        raise Http404
     return get_object_or_404(Meeting.objects.select_related("forum"), pk=pk, forum=forum)
 
 
@@ -105,6 +113,8 @@ def _meeting_page(request, meeting, status=200, **forms):
             "forum": meeting.forum,
             "meeting": meeting,
             "is_open": not meeting.cancelled and meeting.starts_at > timezone.now(),
+            "has_started": meeting.starts_at <= timezone.now(),
+            "manages": manages_meetings(request.user, meeting.forum),
             "members": members,
             "attendance_taken": meeting.attendance.exists(),
             "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
@@ -143,7 +153,7 @@ def _act(request, meeting, act, done, **forms):
 @login_required
 @require_POST
 def meeting_invite(request, slug, pk):
-    meeting = _meeting_for_user(request.user, slug, pk)
+    meeting = _meeting_for_user(request.user, slug, pk, manage=True)
     return _act(request, meeting, lambda: services.invitations_send(meeting=meeting),
                 _("Invitations are being sent."))  # fmt: skip
 
@@ -238,7 +248,7 @@ def note_finalise(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_change(request, slug, pk):
-    meeting = _meeting_for_user(request.user, slug, pk)
+    meeting = _meeting_for_user(request.user, slug, pk, manage=True)
     form = MeetingChangeForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:

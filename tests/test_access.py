@@ -114,7 +114,13 @@ EXPECTED = {
     ("forums:meeting", (("slug", "disabled-victims"), ("pk", "MEETING"))): signed_in(
         404, otherwise=302
     ),
-    ("forums:meeting-change", VAWG_MEETING): runs_vawg(200),
+    # Changing, cancelling and sending a meeting: VVF staff and the partner that runs it.
+    ("forums:meeting-change", VAWG_MEETING): {**signed_in(404, otherwise=302), "vvf_staff": 200},
+    ("forums:meeting-change", (("slug", "disabled-victims"), ("pk", "OTHER_MEETING"))): {
+        **signed_in(404, otherwise=302),
+        "vvf_staff": 200,
+        "partner": 200,
+    },
     ("forums:meeting-invite", VAWG_MEETING): signed_in(405, otherwise=302),
     ("forums:meeting-attendance", VAWG_MEETING): signed_in(405, otherwise=302),
     ("forums:agenda-add", VAWG_MEETING): signed_in(405, otherwise=302),

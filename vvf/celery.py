@@ -28,6 +28,10 @@ app.conf.beat_schedule = {
         "task": "forums.tasks.send_meeting_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "delete-recordings-left-on-final-notes": {
+        "task": "forums.tasks.delete_final_recordings",
+        "schedule": crontab(hour=4, minute=0),
+    },
     "delete-expired-member-links": {
         "task": "forums.tasks.delete_expired_member_links",
         "schedule": crontab(hour=3, minute=45),

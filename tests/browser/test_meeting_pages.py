@@ -50,15 +50,15 @@ def test_a_member_signs_in_answers_and_proposes(page):
 
 
 def test_staff_meeting_pages_are_accessible(page):
-    facilitator = UserFactory(role="Facilitator")
-    meeting = make_meeting()
-    meeting.forum.facilitators.add(facilitator)
+    partner = UserFactory(role="External partner")
+    meeting = make_meeting("disabled-victims")
+    meeting.forum.run_by.members.add(partner)
     sync_forum_access(meeting.forum)
-    member = make_member()
+    member = make_member("disabled-victims")
     services.invitations_send(meeting=meeting)
     services.agenda_item_propose(meeting=meeting, membership=member, title="Victim care")
 
-    sign_in(page, facilitator)
+    sign_in(page, partner)
     page.goto(f"/forums/{meeting.forum.slug}/meetings/{meeting.pk}/")
     assert_accessible(page)
     page.get_by_label("Do not put it on the agenda").check()
@@ -71,4 +71,26 @@ def test_staff_meeting_pages_are_accessible(page):
     page.get_by_label("Ends at").fill("1:00")
     page.get_by_role("button", name="Save and tell members").click()
     assert "The meeting must end after it starts" in page.content()
+    assert_accessible(page)
+
+
+def test_a_facilitator_takes_attendance_and_writes_the_note(page):
+    facilitator = UserFactory(role="Facilitator")
+    meeting = make_meeting(days_ahead=-1)
+    meeting.forum.facilitators.add(facilitator)
+    sync_forum_access(meeting.forum)
+    member = make_member(full_name="Noor Member", started_days_ago=10)
+
+    sign_in(page, facilitator)
+    page.goto(f"/forums/{meeting.forum.slug}/meetings/{meeting.pk}/")
+    assert_accessible(page)
+    page.get_by_label("Noor Member attended").check()
+    page.get_by_role("button", name="Save attendance").click()
+    assert "Attendance recorded" in page.content()
+    page.get_by_role("button", name="Make the note final").click()
+    assert "Write the note before making it final" in page.content()
+    assert_accessible(page)
+    page.get_by_label("Note of the meeting").fill("The forum discussed victim care.")
+    page.get_by_role("button", name="Save as a draft").click()
+    assert member.attendance.get().attended
     assert_accessible(page)

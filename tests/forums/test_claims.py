@@ -554,9 +554,9 @@ def test_the_export_has_a_months_approved_claims_with_totals(member):
 
     sheet, rows = rows_of(content)
     meeting_day = datetime.datetime.combine(timezone.localdate(meeting.starts_at), datetime.time())
-    reference, forum = member.application.reference, member.forum.name
+    reference, forum = member.application.reference, f"VVF-{member.forum.pk:02d}"
     assert count == 2
-    assert rows[0] == ["Member reference", "Forum", "Meeting date", "What for", "Amount",
+    assert rows[0] == ["Member reference", "Budget code", "Meeting date", "What for", "Amount",
                        "Decided on"]  # fmt: skip
     assert sorted(rows[1:3], key=lambda row: row[4]) == [
         [reference, forum, meeting_day, "Travel", 12.5, datetime.datetime(2026, 4, 1)],
@@ -574,9 +574,10 @@ def test_the_export_has_a_months_approved_claims_with_totals(member):
     assert sheet["A1"].font.bold
     assert sheet["E2"].number_format == '"£"#,##0.00'
     assert sheet[f"E{sheet.max_row}"].number_format == '"£"#,##0.00'
-    assert sheet.column_dimensions["B"].width == 42
+    assert sheet.column_dimensions["B"].width == 14
     cells = " ".join(str(value) for row in rows for value in row)
-    for personal in (member.application.full_name, member.application.email, "Sikh", "Lunch"):
+    for personal in (member.application.full_name, member.application.email, "Sikh", "Lunch",
+                     member.forum.name):  # fmt: skip
         assert personal not in cells
 
 

@@ -165,3 +165,37 @@ def test_the_calendar_file_keeps_london_time_in_summer_and_winter():
             18, utc_hour,
         )  # fmt: skip
         assert calendar.walk("VTIMEZONE")  # calendar programs get the zone's rules
+
+
+def test_no_reminder_for_someone_who_has_left():
+    member = make_member(started_days_ago=10)
+    meeting = make_meeting(days_ahead=2)
+    services.invitations_send(meeting=meeting)
+    tasks.send_invitations(meeting.pk)
+    services.membership_leave(
+        membership=member, left_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+
+    assert tasks.send_meeting_reminders() == 0
+
+
+def test_a_moved_meeting_is_reminded_again():
+    make_member()
+    meeting = make_meeting(days_ahead=2)
+    services.invitations_send(meeting=meeting)
+    tasks.send_invitations(meeting.pk)
+    assert tasks.send_meeting_reminders() == 1
+
+    later = meeting.starts_at + datetime.timedelta(hours=-1)
+    services.meeting_change(
+        meeting=meeting, starts_at=later, ends_at=later + datetime.timedelta(hours=2)
+    )
+
+    assert tasks.send_meeting_reminders() == 1
+
+
+def test_the_recording_safety_net_is_in_the_beat_schedule():
+    from vvf.celery import app
+
+    tasks_scheduled = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert "forums.tasks.delete_final_recordings" in tasks_scheduled

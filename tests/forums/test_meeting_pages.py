@@ -42,7 +42,8 @@ def test_the_meeting_page_shows_answers_and_access_needs(client, facilitator):
 
 def test_attendance_is_taken_on_the_meeting_page(client, facilitator):
     here, away = make_member(), make_member()
-    meeting = Meeting.objects.get()
+    meeting = make_meeting(days_ahead=-1)
+    assert client.post(url("forums:meeting-attendance", Meeting.objects.last())).status_code == 400
 
     client.post(url("forums:meeting-attendance", meeting), {"attended": [here.pk]})
 
@@ -53,8 +54,28 @@ def test_attendance_is_taken_on_the_meeting_page(client, facilitator):
     assert bad.status_code == 400
 
 
-def test_changing_a_meeting_keeps_what_was_typed_when_wrong(client, facilitator):
+@pytest.fixture
+def partner(client, user_with_role):
+    user = user_with_role("External partner")
+    meeting = make_meeting("disabled-victims")
+    meeting.forum.run_by.members.add(user)
+    sync_forum_access(meeting.forum)
+    sign_in(client, user)
+    return meeting
+
+
+def test_facilitators_do_not_change_or_send_meetings(client, facilitator):
     meeting = Meeting.objects.get()
+
+    assert client.get(url("forums:meeting-change", meeting)).status_code == 404
+    assert client.post(url("forums:meeting-invite", meeting)).status_code == 404
+    assert (
+        url("forums:meeting-change", meeting) not in client.get(url("forums:meeting", meeting)).text
+    )
+
+
+def test_changing_a_meeting_keeps_what_was_typed_when_wrong(client, partner):
+    meeting = partner
     form = {
         "day_0": "31", "day_1": "2", "day_2": "2027", "starts": "18:00", "ends": "17:00",
         "mode": "IN_PERSON", "venue": "Southwark",
@@ -68,8 +89,8 @@ def test_changing_a_meeting_keeps_what_was_typed_when_wrong(client, facilitator)
     assert 'value="Southwark"' in response.text
 
 
-def test_changing_and_cancelling_raise_the_calendar_sequence(client, facilitator):
-    meeting = Meeting.objects.get()
+def test_changing_and_cancelling_raise_the_calendar_sequence(client, partner):
+    meeting = partner
     day = meeting.starts_at.date()
     form = {
         "day_0": day.day, "day_1": day.month, "day_2": day.year, "starts": "18:30",
@@ -79,6 +100,9 @@ def test_changing_and_cancelling_raise_the_calendar_sequence(client, facilitator
     assert client.post(url("forums:meeting-change", meeting), form).status_code == 302
     meeting.refresh_from_db()
     assert (meeting.sequence, meeting.mode) == (1, "ONLINE")
+    client.post(url("forums:meeting-change", meeting), form)  # nothing changed: no update
+    meeting.refresh_from_db()
+    assert meeting.sequence == 1
 
     client.post(url("forums:meeting-change", meeting), {**form, "cancel": "on"})
     meeting.refresh_from_db()

@@ -81,8 +81,8 @@ def test_attendance_is_taken_per_meeting_for_the_forums_members(client, user_wit
         started_on=datetime.date(2026, 1, 1),
     )[0]
     (meeting,) = services.meetings_schedule(
-        forum=forum, first_day=datetime.date(2027, 1, 14), start_time=datetime.time(18, 0)
-    )
+        forum=forum, first_day=datetime.date(2026, 11, 5), start_time=datetime.time(18, 0)
+    )  # a meeting that has happened
     sign_in(client, user_with_role("VVF staff", is_staff=True))
     url = reverse("admin:forums_meeting_attendance", args=[meeting.pk])
 

@@ -1,3 +1,4 @@
+import datetime
 import time
 
 import pytest
@@ -8,7 +9,7 @@ from django.urls import reverse
 from applications.models import Consent
 from audit.models import AuditEntry
 from forums import services
-from forums.models import MeetingNote
+from forums.models import Meeting, MeetingNote
 from tests.conftest import sign_in
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
 
@@ -17,8 +18,17 @@ def recording(name="meeting.mp3"):
     return ContentFile(b"ID3 not really audio", name=name)
 
 
-def held_meeting(*members, present):
-    meeting = make_meeting(days_ahead=0)
+def held_meeting(*members, present, consents=None):
+    """A meeting the members answered about recording before (consents: {member:
+    given}), which has since happened with `present` there."""
+    meeting = make_meeting()
+    for member, given in (consents or {}).items():
+        services.recording_consent_record(meeting=meeting, membership=member, given=given)
+    moved = meeting.starts_at - datetime.timedelta(days=15)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=moved, ends_at=moved + datetime.timedelta(hours=2)
+    )
+    meeting.refresh_from_db()
     services.attendance_record(meeting=meeting, attended_ids={m.pk for m in present})
     return meeting
 
@@ -43,14 +53,17 @@ def test_recording_consent_is_kept_in_the_consent_register_with_its_wording(clie
 @pytest.mark.django_db
 def test_a_recording_needs_the_consent_of_everyone_present():
     agrees, refuses, absent = make_member(), make_member(), make_member()
-    meeting = held_meeting(agrees, refuses, absent, present=[agrees, refuses])
-    services.recording_consent_record(meeting=meeting, membership=agrees, given=True)
-    services.recording_consent_record(meeting=meeting, membership=refuses, given=False)
+    meeting = held_meeting(
+        agrees, refuses, absent, present=[agrees, refuses], consents={agrees: True, refuses: False}
+    )
 
     with pytest.raises(services.MembershipError):
         services.recording_attach(meeting=meeting, upload=recording())
+    with pytest.raises(services.MembershipError):  # too late to change the answer
+        services.recording_consent_record(meeting=meeting, membership=refuses, given=True)
 
-    services.recording_consent_record(meeting=meeting, membership=refuses, given=True)
+    meeting = held_meeting(agrees, refuses, present=[agrees, refuses],
+                           consents={agrees: True, refuses: True})  # fmt: skip
     note = services.recording_attach(meeting=meeting, upload=recording())
     assert note.recording and default_storage.exists(note.recording.name)
     assert "meeting" not in note.recording.name  # stored under a random name
@@ -69,8 +82,7 @@ def test_no_recording_before_attendance_is_taken():
 @pytest.mark.django_db
 def test_the_upload_form_refuses_other_files(client, user_with_role):
     member = make_member()
-    meeting = held_meeting(member, present=[member])
-    services.recording_consent_record(meeting=meeting, membership=member, given=True)
+    meeting = held_meeting(member, present=[member], consents={member: True})
     sign_in(client, user_with_role("VVF staff", is_staff=True))
 
     response = client.post(
@@ -99,8 +111,7 @@ def test_finalising_the_note_deletes_the_recording_through_a_real_worker(
     celery_worker, client, user_with_role
 ):
     member = make_member()
-    meeting = held_meeting(member, present=[member])
-    services.recording_consent_record(meeting=meeting, membership=member, given=True)
+    meeting = held_meeting(member, present=[member], consents={member: True})
     services.note_save(meeting=meeting, text="We discussed updates on investigations.")
     name = services.recording_attach(meeting=meeting, upload=recording()).recording.name
     assert default_storage.exists(name)
@@ -118,3 +129,39 @@ def test_finalising_the_note_deletes_the_recording_through_a_real_worker(
     assert AuditEntry.objects.filter(
         object_type="forums.meetingnote", object_ref=str(note.pk), detail="recording deleted"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_a_recording_cannot_be_attached_before_the_meeting():
+    member = make_member()
+    meeting = make_meeting()
+    services.recording_consent_record(meeting=meeting, membership=member, given=True)
+
+    with pytest.raises(services.MembershipError):
+        services.recording_attach(meeting=meeting, upload=recording())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_daily_sweep_deletes_a_recording_the_task_missed(committed_db):
+    member = make_member()
+    meeting = held_meeting(member, present=[member], consents={member: True})
+    services.note_save(meeting=meeting, text="Note")
+    name = services.recording_attach(meeting=meeting, upload=recording()).recording.name
+    MeetingNote.objects.filter(meeting=meeting).update(status="FINAL")  # as if the task was lost
+
+    from forums.tasks import delete_final_recordings
+
+    assert delete_final_recordings() == 1
+    assert not default_storage.exists(name)
+    assert delete_final_recordings() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_note_deletes_its_file(committed_db):
+    member = make_member()
+    meeting = held_meeting(member, present=[member], consents={member: True})
+    name = services.recording_attach(meeting=meeting, upload=recording()).recording.name
+
+    MeetingNote.objects.filter(meeting=meeting).delete()
+
+    assert not default_storage.exists(name)
