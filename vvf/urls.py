@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from feedback import you_said_views
+
 from . import views
 
 handler403 = "vvf.views.not_found"  # out of reach answers 404: existence is not revealed
@@ -15,6 +17,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("panel/", include("vetting.urls")),
     path("forums/", include("forums.urls")),
+    path("member/you-said-we-did/", you_said_views.member_page, name="member-you-said"),
     path("member/", include("forums.member_urls")),
+    path("feedback/", include("feedback.urls")),
     path("admin/", admin.site.urls),
 ]
