@@ -4,7 +4,7 @@ from django.shortcuts import render
 from two_factor import views as two_factor_views
 
 from .forms import SignInForm, word_code_field
-from .roles import EXTERNAL_PARTNER, FACILITATOR, PANEL_MEMBER, VVF_STAFF, roles_of
+from .roles import EXTERNAL_PARTNER, FACILITATOR, PANEL_MEMBER, POLICE_LEAD, VVF_STAFF, roles_of
 
 
 class SignInView(two_factor_views.LoginView):
@@ -56,5 +56,6 @@ def home(request):
             "is_vvf_staff": VVF_STAFF in roles and request.user.is_staff,
             "is_panel_member": PANEL_MEMBER in roles,
             "works_with_forums": bool({VVF_STAFF, EXTERNAL_PARTNER, FACILITATOR} & set(roles)),
+            "works_with_feedback": bool({VVF_STAFF, FACILITATOR, POLICE_LEAD} & set(roles)),
         },
     )

@@ -1,0 +1,61 @@
+"""Who may do what with feedback. VVF staff and facilitators (for their forums) record
+feedback and raise recommendations; police leads read everything anonymised and answer.
+Nobody here sees a member's personal data."""
+
+from django.http import Http404
+
+from accounts.roles import FACILITATOR, POLICE_LEAD, VVF_STAFF, roles_of
+from forums.models import Forum
+
+from .models import Recommendation, Status
+
+# The moves each role makes: the forum's side sends and feeds back, the police answer.
+ROLE_MOVES = {
+    VVF_STAFF: {Status.SENT, Status.FED_BACK},
+    FACILITATOR: {Status.SENT, Status.FED_BACK},
+    POLICE_LEAD: {Status.UNDER_REVIEW, Status.IN_PROGRESS, Status.NOT_PURSUED, Status.DONE},
+}
+
+
+def require_feedback_role(user):
+    if not {VVF_STAFF, FACILITATOR, POLICE_LEAD} & set(roles_of(user)):
+        raise Http404
+
+
+def recording_forums(user):
+    """The forums whose feedback the user records."""
+    roles = roles_of(user)
+    if VVF_STAFF in roles:
+        return Forum.objects.all()
+    if FACILITATOR in roles:
+        return user.facilitated_forums.all()
+    return Forum.objects.none()
+
+
+def get_recording_forum(user, slug):
+    forum = recording_forums(user).filter(slug=slug).first()
+    if forum is None:
+        raise Http404
+    return forum
+
+
+def recommendations_for(user):
+    roles = roles_of(user)
+    if VVF_STAFF in roles or POLICE_LEAD in roles:
+        return Recommendation.objects.all()
+    return Recommendation.objects.filter(forum__in=recording_forums(user))
+
+
+def get_recommendation_for(user, pk):
+    recommendation = recommendations_for(user).filter(pk=pk).select_related("forum").first()
+    if recommendation is None:
+        raise Http404
+    return recommendation
+
+
+def moves_for(user, recommendation):
+    """The moves this user may make on this recommendation now."""
+    mine = set()
+    for role in roles_of(user):
+        mine |= ROLE_MOVES.get(role, set())
+    return [move for move in recommendation.allowed_moves() if move in mine]

@@ -1,0 +1,169 @@
+"""Recording feedback and following recommendations: for VVF staff, facilitators (their
+own forums) and police leads (all, anonymised). Everything else answers 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.roles import POLICE_LEAD, VVF_STAFF, roles_of
+from audit.services import Action, audit_record
+from forums.models import Meeting
+
+from . import services
+from .forms import FeedbackForm, MoveForm, RecommendationForm
+from .models import Status, Theme
+from .permissions import (
+    get_recommendation_for,
+    get_recording_forum,
+    moves_for,
+    recommendations_for,
+    recording_forums,
+    require_feedback_role,
+)
+
+
+@login_required
+@require_GET
+def index(request):
+    require_feedback_role(request.user)
+    roles = roles_of(request.user)
+    return render(
+        request,
+        "feedback/index.html",
+        {
+            "forums": recording_forums(request.user),
+            "reads_reports": bool({VVF_STAFF, POLICE_LEAD} & set(roles)),
+            "outstanding": recommendations_for(request.user)
+            .filter(status__in=[Status.RAISED, Status.SENT, Status.UNDER_REVIEW])
+            .count(),
+        },
+    )
+
+
+def _anonymity_errors(form, refused, fields):
+    for problem in refused.problems:
+        for field in fields:
+            form.add_error(field, _("%(problem)s: nobody in the forum may be identifiable")
+                           % {"problem": problem})  # fmt: skip
+            break
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record(request, slug):
+    forum = get_recording_forum(request.user, slug)
+    form = FeedbackForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.feedback_record(
+                forum=forum, meeting=Meeting.objects.get(pk=form.cleaned_data["meeting"]),
+                theme=form.cleaned_data["theme"], text=form.cleaned_data["text"],
+                by=request.user,
+            )  # fmt: skip
+        except services.NotAnonymous as refused:
+            _anonymity_errors(form, refused, ["text"])
+        except services.FeedbackError as refused:
+            form.add_error(None, str(refused))
+        else:
+            audit_record(actor=request.user, action=Action.CREATE, obj=item)
+            messages.success(request, _("Feedback recorded. You can record another."))
+            return redirect("feedback:record", forum.slug)
+    return render(
+        request, "feedback/record.html",
+        {"forum": forum, "form": form, "themes": Theme.objects.all()},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_raise(request, slug):
+    forum = get_recording_forum(request.user, slug)
+    form = RecommendationForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            recommendation = services.recommendation_raise(
+                forum=forum, meeting=Meeting.objects.get(pk=data["meeting"]),
+                title=data["title"], detail=data["detail"], owner=data["owner"],
+                by=request.user,
+            )  # fmt: skip
+        except services.NotAnonymous as refused:
+            _anonymity_errors(form, refused, ["detail"])
+        except services.FeedbackError as refused:
+            form.add_error(None, str(refused))
+        else:
+            audit_record(actor=request.user, action=Action.CREATE, obj=recommendation)
+            messages.success(request, _("Recommendation raised."))
+            return redirect("feedback:recommendation", recommendation.pk)
+    return render(
+        request, "feedback/raise.html", {"forum": forum, "form": form},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+@login_required
+@require_GET
+def recommendations(request):
+    require_feedback_role(request.user)
+    rows = recommendations_for(request.user).select_related("forum", "meeting", "owner")
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        rows = rows.filter(status=status)
+    return render(
+        request,
+        "feedback/recommendations.html",
+        {"recommendations": rows, "statuses": Status.choices, "status": status},
+    )
+
+
+def _recommendation_page(request, recommendation, form=None, status=200):
+    moves = moves_for(request.user, recommendation)
+    if form is None and moves:
+        form = MoveForm(moves=moves, forum=recommendation.forum)
+    return render(
+        request,
+        "feedback/recommendation.html",
+        {
+            "recommendation": recommendation,
+            "events": recommendation.events.select_related("by"),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def recommendation(request, pk):
+    require_feedback_role(request.user)
+    return _recommendation_page(request, get_recommendation_for(request.user, pk))
+
+
+@login_required
+@require_POST
+def recommendation_move(request, pk):
+    require_feedback_role(request.user)
+    recommendation = get_recommendation_for(request.user, pk)
+    moves = moves_for(request.user, recommendation)
+    form = MoveForm(request.POST, moves=moves, forum=recommendation.forum)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.recommendation_move(
+                recommendation=recommendation, to_status=data["to_status"], by=request.user,
+                words=data["words"],
+                fed_back_at=Meeting.objects.filter(pk=data["fed_back_at"] or None).first(),
+            )  # fmt: skip
+        except services.NotAnonymous as refused:
+            _anonymity_errors(form, refused, ["words"])
+        except services.FeedbackError as refused:
+            form.add_error(None, str(refused))
+        else:
+            audit_record(actor=request.user, action=Action.DECISION, obj=recommendation,
+                         detail=f"status {data['to_status']}")  # fmt: skip
+            messages.success(request, _("Saved. The timeline shows the change."))
+            return redirect("feedback:recommendation", recommendation.pk)
+    return _recommendation_page(request, recommendation, form=form, status=400)
