@@ -26,6 +26,8 @@ from applications.services import (
     current_documents,
     forums_needing_partner_consent,
 )
+from feedback import services as feedback_services
+from feedback.models import Recommendation, Theme
 from forums import services as forum_services
 from forums.models import Forum, MemberLink, Membership, Organisation
 from forums.permissions import sync_forum_access
@@ -166,10 +168,51 @@ class Command(BaseCommand):
                 meeting=upcoming, membership=memberships[0],
                 title="How victims are kept updated about their case",
             )  # fmt: skip
+        self.seed_feedback(forum)
         link = MemberLink.objects.create(membership=memberships[0], nonce=secrets.token_urlsafe(24))
         return absolute_url(
             reverse("members:sign-in", args=[forum_services.member_link_token(link)])
         )
+
+    def seed_feedback(self, forum):
+        """Feedback from the last meeting and two recommendations: one waiting for the
+        police leads, one answered."""
+        past = forum.meetings.filter(starts_at__lt=timezone.now()).first()
+        if past is None or Recommendation.objects.exists():
+            return
+        facilitator = User.objects.get(email="facilitator@example.com")
+        police = User.objects.get(email="police@example.com")
+        for theme, text in [
+            (
+                "Updates on investigations",
+                "Several members heard nothing for weeks after reporting.",
+            ),
+            ("Victim care and support", "Support from the Victim Care Unit was praised."),
+        ]:
+            feedback_services.feedback_record(
+                forum=forum, meeting=past, theme=Theme.objects.get(name=theme), text=text,
+                by=facilitator,
+            )  # fmt: skip
+        waiting = feedback_services.recommendation_raise(
+            forum=forum, meeting=past, title="A named contact for every victim",
+            detail="Victims want one officer they can call for updates.", owner=police,
+            by=facilitator,
+        )  # fmt: skip
+        feedback_services.recommendation_move(
+            recommendation=waiting, to_status="SENT", by=facilitator
+        )
+        answered = feedback_services.recommendation_raise(
+            forum=forum, meeting=past, title="Updates by text message",
+            detail="Offer updates by SMS as well as phone calls.", by=facilitator,
+        )  # fmt: skip
+        for status, by, words in [
+            ("SENT", facilitator, ""),
+            ("UNDER_REVIEW", police, "Looking at what the systems allow."),
+            ("IN_PROGRESS", police, "Text updates will be trialled in two boroughs."),
+        ]:
+            feedback_services.recommendation_move(
+                recommendation=answered, to_status=status, by=by, words=words
+            )
 
     def seed_panel(self):
         """A disclosure before the demo panel, for the application at the PNC check."""
