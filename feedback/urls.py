@@ -13,6 +13,7 @@ urlpatterns = [
     path("reports/generate/", report_views.report_generate, name="report-generate"),
     path("reports/<int:pk>/", report_views.report, name="report"),
     path("reports/<int:pk>/xlsx/", report_views.report_xlsx, name="report-xlsx"),
+    path("reports/download/<str:token>/", report_views.report_download, name="report-download"),
     path("<slug:slug>/record/", views.record, name="record"),
     path("<slug:slug>/recommendations/new/", views.recommendation_raise, name="raise"),
     path("<slug:slug>/you-said-we-did/", you_said_views.forum_page, name="you-said"),

@@ -129,6 +129,27 @@ EXPECTED = {
     ("forums:note-save", VAWG_MEETING): signed_in(405, otherwise=302),
     ("forums:recording-upload", VAWG_MEETING): signed_in(405, otherwise=302),
     ("forums:note-finalise", VAWG_MEETING): signed_in(405, otherwise=302),
+    # Feedback: VVF staff and facilitators record it; police leads read and answer.
+    ("feedback:index", None): {**runs_vawg(200), "police": 200},
+    ("feedback:recommendations", None): {**runs_vawg(200), "police": 200},
+    ("feedback:recommendation", (("pk", "RECOMMENDATION"),)): {**runs_vawg(200), "police": 200},
+    ("feedback:recommendation-move", (("pk", "RECOMMENDATION"),)): signed_in(405, otherwise=302),
+    ("feedback:record", (("slug", "vawg"),)): runs_vawg(200),
+    ("feedback:record", (("slug", "disabled-victims"),)): {
+        **signed_in(404, otherwise=302),
+        "vvf_staff": 200,
+    },
+    ("feedback:raise", (("slug", "vawg"),)): runs_vawg(200),
+    # Monthly reports: police leads and VVF staff only. Generating and exporting are POSTs.
+    ("feedback:reports", None): {**signed_in(404, otherwise=302), "vvf_staff": 200, "police": 200},
+    ("feedback:report", (("pk", "REPORT"),)): {
+        **signed_in(404, otherwise=302),
+        "vvf_staff": 200,
+        "police": 200,
+    },
+    ("feedback:report-generate", None): signed_in(405, otherwise=302),
+    ("feedback:report-xlsx", (("pk", "REPORT"),)): signed_in(405, otherwise=302),
+    ("feedback:report-download", (("token", "forged"),)): signed_in(404, otherwise=302),
     # Members' own pages: signed in through an emailed link, not a password.
     ("members:home", None): member_only(200),
     ("members:sign-in-request", None): everyone(200),
@@ -143,6 +164,14 @@ EXPECTED = {
     ("members:meeting-propose", (("pk", "MEETING"),)): everyone(405),
     ("members:claims", None): member_only(200),
     ("members:claim-new", None): member_only(200),
+    # You said, we did: the member's own forum; the forum's page for those who run it.
+    ("member-you-said", None): member_only(200),
+    ("feedback:you-said", (("slug", "vawg"),)): runs_vawg(200),
+    ("feedback:you-said", (("slug", "disabled-victims"),)): {
+        **signed_in(404, otherwise=302),
+        "vvf_staff": 200,
+        "partner": 200,
+    },
 }
 
 # The admin: only VVF staff get in; for them, what their permissions allow, and 404 for
@@ -231,6 +260,16 @@ def clients(db):
     tokens["meeting"] = meeting.pk
     tokens["other_meeting"] = make_meeting("disabled-victims").pk
     tokens["item"] = agenda_item_propose(meeting=meeting, membership=membership, title="x").pk
+    from feedback.services import recommendation_raise
+
+    tokens["recommendation"] = recommendation_raise(
+        forum=meeting.forum, meeting=meeting, title="x", detail="y", by=None
+    ).pk
+    from django.utils import timezone
+
+    from feedback.reports import report_generate
+
+    tokens["report"] = report_generate(month=timezone.localdate()).pk
     tokens["member"] = member_link_token(member_link_send(email=membership.application.email))
     return made, tokens
 
@@ -240,7 +279,8 @@ def path_for(name, kwargs, role, tokens):
 
     kwargs = dict(kwargs or ())
     placeholders = {"CASE": "case", "MEETING": "meeting", "OTHER_MEETING": "other_meeting",
-                    "ITEM": "item"}  # fmt: skip
+                    "ITEM": "item", "RECOMMENDATION": "recommendation",
+                    "REPORT": "report"}  # fmt: skip
     for arg, value in kwargs.items():
         if value in placeholders:
             kwargs[arg] = tokens[placeholders[value]]

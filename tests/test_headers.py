@@ -43,7 +43,8 @@ def check_headers(response, signed_in):
 @pytest.mark.parametrize(("name", "kwargs"), crawl_paths(), ids=str)
 def test_every_page_has_the_security_headers(staff, name, kwargs):
     tokens = {"default": "forged", "case": 999999, "meeting": 999999, "other_meeting": 999999,
-              "item": 999999, "member": "forged"}  # fmt: skip
+              "item": 999999, "recommendation": 999999, "report": 999999,
+              "member": "forged"}  # fmt: skip
     path = path_for(name, kwargs, "vvf_staff", tokens)
     for client, signed_in in [(Client(), False), (staff, True)]:
         response = client.get(path, secure=True)

@@ -36,4 +36,8 @@ app.conf.beat_schedule = {
         "task": "forums.tasks.delete_expired_member_links",
         "schedule": crontab(hour=3, minute=45),
     },
+    "generate-monthly-feedback-reports": {
+        "task": "feedback.tasks.generate_monthly_reports",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
+    },
 }
