@@ -195,6 +195,11 @@ ADMIN_STAFF_OK = [
     "admin:vetting_pnccheck_changelist",
     "admin:vetting_disclosureview_changelist",
     "admin:vetting_suitabilitycase_changelist",
+    "admin:feedback_theme_changelist",
+    "admin:feedback_theme_add",
+    "admin:feedback_recommendation_changelist",
+    "admin:feedback_feedbackitem_changelist",
+    "admin:feedback_monthlyreport_changelist",
 ]
 
 
