@@ -1,10 +1,9 @@
 """Spreadsheets of applications for staff. Equality answers only when asked for."""
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from vvf.xlsx import workbook_bytes
+from vvf.xlsx import safe_text, workbook_bytes
 
 from .models import EqualityMonitoring
 
@@ -29,17 +28,6 @@ BASE_COLUMNS = [
 ]  # fmt: skip
 
 
-def _safe(value):
-    """Text a spreadsheet will not run as a formula, without the control characters
-    that the XLSX format cannot hold."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def applications_workbook(queryset, *, include_equality=False):
     """The applications as XLSX bytes, built in memory (nothing is written to disk)."""
     queryset = queryset.prefetch_related("forums")
@@ -57,7 +45,7 @@ def applications_workbook(queryset, *, include_equality=False):
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for application in queryset.iterator(chunk_size=2000):
-        sheet.append([_safe(getter(application)) for _title, getter in columns])
+        sheet.append([safe_text(getter(application)) for _title, getter in columns])
     return workbook_bytes(workbook)
 
 

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import roles
+
 
 class Theme(models.Model):
     """The managed list of themes (first contact and reporting, ...). Staff may add
@@ -62,6 +64,12 @@ TRANSITIONS = {
     Status.DONE: {Status.FED_BACK},
     Status.NOT_PURSUED: {Status.FED_BACK},
     Status.FED_BACK: set(),
+}
+# The moves each role makes: the forum's side sends and feeds back, the police answer.
+ROLE_MOVES = {
+    roles.VVF_STAFF: {Status.SENT, Status.FED_BACK},
+    roles.FACILITATOR: {Status.SENT, Status.FED_BACK},
+    roles.POLICE_LEAD: {Status.UNDER_REVIEW, Status.IN_PROGRESS, Status.NOT_PURSUED, Status.DONE},
 }
 # The answer: moves only police leads make.
 ANSWERS = {Status.IN_PROGRESS, Status.NOT_PURSUED}

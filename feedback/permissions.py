@@ -7,14 +7,7 @@ from django.http import Http404
 from accounts.roles import FACILITATOR, POLICE_LEAD, VVF_STAFF, roles_of
 from forums.models import Forum
 
-from .models import Recommendation, Status
-
-# The moves each role makes: the forum's side sends and feeds back, the police answer.
-ROLE_MOVES = {
-    VVF_STAFF: {Status.SENT, Status.FED_BACK},
-    FACILITATOR: {Status.SENT, Status.FED_BACK},
-    POLICE_LEAD: {Status.UNDER_REVIEW, Status.IN_PROGRESS, Status.NOT_PURSUED, Status.DONE},
-}
+from .models import ROLE_MOVES, Recommendation
 
 
 def require_feedback_role(user):
@@ -55,7 +48,12 @@ def get_recommendation_for(user, pk):
 
 def moves_for(user, recommendation):
     """The moves this user may make on this recommendation now."""
+    mine = moves_of(user)
+    return [move for move in recommendation.allowed_moves() if move in mine]
+
+
+def moves_of(user):
     mine = set()
     for role in roles_of(user):
         mine |= ROLE_MOVES.get(role, set())
-    return [move for move in recommendation.allowed_moves() if move in mine]
+    return mine

@@ -6,7 +6,7 @@ import datetime
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from vvf.xlsx import workbook_bytes
+from vvf.xlsx import safe_text, workbook_bytes
 
 DAY = "dd/mm/yyyy"
 
@@ -85,7 +85,7 @@ def report_workbook(report):
         for index, (_name, width) in enumerate(columns):
             sheet.column_dimensions[chr(ord("A") + index)].width = width
         for row in rows:
-            sheet.append(row)
+            sheet.append([safe_text(value) for value in row])
             for column in date_columns:
                 sheet.cell(sheet.max_row, column).number_format = DAY
         if title == "Feedback items":

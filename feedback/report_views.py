@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.roles import POLICE_LEAD, VVF_STAFF, roles_of
+from accounts.roles import POLICE_LEAD, VVF_STAFF, has_role, roles_of
 from audit.services import Action, audit_record
 from forums.models import Forum
 from vvf import secure_export
@@ -92,6 +92,12 @@ def report_generate(request):
     if not form.is_valid():
         return _list_page(request, form)
     data = form.cleaned_data
+    existing = MonthlyReport.objects.filter(month=data["month"], forum=data["forum"]).first()
+    month_over = data["month"] < timezone.localdate().replace(day=1)
+    if existing and month_over and not has_role(request.user, VVF_STAFF):
+        # A report of a past month reads the same later: only VVF staff regenerate it.
+        messages.info(request, _("This month’s report was already generated."))
+        return redirect("feedback:report", existing.pk)
     report = monthly.report_generate(month=data["month"], forum=data["forum"])
     audit_record(actor=request.user, action=Action.CREATE, obj=report, detail="generated")
     messages.success(request, _("The report is generated."))

@@ -167,7 +167,7 @@ def report_build(*, month, forum=None):
     forum or, when `forum` is None, for all: JSON-serialisable."""
     month = first_of(month)
     start, end = month_bounds(month)
-    last_day = following_month(month) - datetime.timedelta(days=1)
+    last_day = min(following_month(month) - datetime.timedelta(days=1), timezone.localdate())
     themes, items_by_theme = _feedback(start, end, forum)
     return {
         "month": month.isoformat(),

@@ -42,12 +42,11 @@ def index(request):
     )
 
 
-def _anonymity_errors(form, refused, fields):
-    for problem in refused.problems:
-        for field in fields:
+def _anonymity_errors(form, refused):
+    for field, problems in refused.problems.items():
+        for problem in problems:
             form.add_error(field, _("%(problem)s: nobody in the forum may be identifiable")
                            % {"problem": problem})  # fmt: skip
-            break
 
 
 @login_required
@@ -63,7 +62,7 @@ def record(request, slug):
                 by=request.user,
             )  # fmt: skip
         except services.NotAnonymous as refused:
-            _anonymity_errors(form, refused, ["text"])
+            _anonymity_errors(form, refused)
         except services.FeedbackError as refused:
             form.add_error(None, str(refused))
         else:
@@ -91,7 +90,7 @@ def recommendation_raise(request, slug):
                 by=request.user,
             )  # fmt: skip
         except services.NotAnonymous as refused:
-            _anonymity_errors(form, refused, ["detail"])
+            _anonymity_errors(form, refused)
         except services.FeedbackError as refused:
             form.add_error(None, str(refused))
         else:
@@ -158,7 +157,7 @@ def recommendation_move(request, pk):
                 fed_back_at=Meeting.objects.filter(pk=data["fed_back_at"] or None).first(),
             )  # fmt: skip
         except services.NotAnonymous as refused:
-            _anonymity_errors(form, refused, ["words"])
+            _anonymity_errors(form, refused)
         except services.FeedbackError as refused:
             form.add_error(None, str(refused))
         else:

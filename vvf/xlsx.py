@@ -8,6 +8,7 @@ every part in memory.
 import io
 from zipfile import ZIP_DEFLATED, ZipFile
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
@@ -31,3 +32,14 @@ def workbook_bytes(workbook):
     with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
         InMemoryExcelWriter(workbook, archive).save()
     return buffer.getvalue()
+
+
+def safe_text(value):
+    """Text a spreadsheet will not run as a formula, without the control characters
+    that the XLSX format cannot hold."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

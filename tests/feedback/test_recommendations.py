@@ -34,7 +34,8 @@ def raised(meeting, by=None):
     "text,problem",
     [
         ("Ada Lovelace said the updates stopped", "Remove the name"),
-        ("ada said the updates stopped", "Remove the name"),
+        ("Ada said the updates stopped", "Remove the name"),
+        ("ada lovelace said the updates stopped", "Remove the name"),
         ("Write to someone@example.org about it", "Remove the email address"),
         ("Call 07700 900123 if needed", "Remove the phone number"),
         ("Ring +44 20 7946 0000", "Remove the phone number"),
@@ -48,8 +49,33 @@ def test_feedback_naming_or_contacting_someone_is_refused(meeting, text, problem
             forum=meeting.forum, meeting=meeting, theme=Theme.objects.first(), text=text, by=None
         )
 
-    assert any(p.startswith(problem) for p in refused.value.problems)
+    assert any(p.startswith(problem) for p in refused.value.problems["text"])
     assert not FeedbackItem.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text", ["Mrs Smith was not told", "Zoe was not told", "O’Brien was not told"]
+)
+def test_name_parts_accents_and_apostrophes_are_caught(meeting, text):
+    make_member(full_name="Zoë O'Brien Smith-Jones")
+
+    with pytest.raises(services.NotAnonymous):
+        services.feedback_record(
+            forum=meeting.forum, meeting=meeting, theme=Theme.objects.first(), text=text, by=None
+        )
+
+
+def test_a_name_that_is_also_a_word_blocks_only_when_written_as_a_name(meeting):
+    make_member(full_name="Will Hope", phone="+44 7700 900123")
+    theme = Theme.objects.first()
+
+    services.feedback_record(forum=meeting.forum, meeting=meeting, theme=theme,
+                             text="Officers will call back, we hope.", by=None)  # fmt: skip
+    for text in ("Will was not called back", "Call her on 7700 900123"):
+        with pytest.raises(services.NotAnonymous):
+            services.feedback_record(
+                forum=meeting.forum, meeting=meeting, theme=theme, text=text, by=None
+            )
 
 
 def test_anonymous_feedback_is_recorded(meeting):
@@ -178,3 +204,22 @@ def test_police_leads_never_reach_member_data(client, user_with_role, meeting):
     recommendation = raised(meeting)
     page = client.get(reverse("feedback:recommendation", args=[recommendation.pk]))
     assert "Ada" not in page.text
+
+
+def test_the_service_refuses_a_move_the_role_does_not_make(user_with_role, facilitator, meeting):
+    recommendation = raised(meeting)
+    services.recommendation_move(recommendation=recommendation, to_status="SENT", by=facilitator)
+
+    with pytest.raises(services.TransitionNotAllowed):
+        services.recommendation_move(
+            recommendation=recommendation, to_status="UNDER_REVIEW", by=facilitator
+        )
+    police = user_with_role("Police lead")
+    services.recommendation_move(recommendation=recommendation, to_status="UNDER_REVIEW", by=police)
+
+
+def test_a_spreadsheet_cannot_run_feedback_as_a_formula():
+    from vvf.xlsx import safe_text
+
+    assert safe_text("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert safe_text("pasted\x0btext") == "pastedtext"

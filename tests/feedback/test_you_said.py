@@ -26,8 +26,10 @@ def raise_recommendation(slug="vawg", title="Call victims back within a week"):
 
 
 def not_pursue(recommendation, police):
-    for status in (Status.SENT, Status.UNDER_REVIEW):
-        services.recommendation_move(recommendation=recommendation, to_status=status, by=police)
+    services.recommendation_move(recommendation=recommendation, to_status=Status.SENT, by=None)
+    services.recommendation_move(
+        recommendation=recommendation, to_status=Status.UNDER_REVIEW, by=police
+    )
     return services.recommendation_move(
         recommendation=recommendation, to_status=Status.NOT_PURSUED, by=police,
         words="A national system decides this; we have passed it on.",
@@ -71,8 +73,10 @@ def test_member_page_shows_where_it_was_fed_back(client, user_with_role):
     member = make_member()
     police = user_with_role("Police lead")
     recommendation = raise_recommendation()
-    for status in (Status.SENT, Status.UNDER_REVIEW):
-        services.recommendation_move(recommendation=recommendation, to_status=status, by=police)
+    services.recommendation_move(recommendation=recommendation, to_status=Status.SENT, by=None)
+    services.recommendation_move(
+        recommendation=recommendation, to_status=Status.UNDER_REVIEW, by=police
+    )
     services.recommendation_move(
         recommendation=recommendation, to_status=Status.IN_PROGRESS, by=police,
         words="Officers will call back within five working days.",
