@@ -17,8 +17,8 @@ def answered_and_waiting():
         forum=meeting.forum, meeting=meeting, title="Call victims back within a week",
         detail="Victims wait too long to hear about their case.", by=None,
     )  # fmt: skip
-    for status in (Status.SENT, Status.UNDER_REVIEW):
-        services.recommendation_move(recommendation=answered, to_status=status, by=police)
+    services.recommendation_move(recommendation=answered, to_status=Status.SENT, by=None)
+    services.recommendation_move(recommendation=answered, to_status=Status.UNDER_REVIEW, by=police)
     services.recommendation_move(
         recommendation=answered, to_status=Status.NOT_PURSUED, by=police,
         words="A national system decides this; we have passed it on.",
