@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import admin
 from django.contrib.admin import ModelAdmin
 from django.http import Http404
@@ -9,8 +11,35 @@ admin.site.site_header = _("Victim Voice Forums admin")
 admin.site.site_title = _("Victim Voice Forums admin")
 admin.site.index_title = _("Run the programme")
 
-# The admin is behind the second factor too; its own login page sends people to ours.
-admin.site.__class__ = AdminSiteOTPRequired
+
+
+class VVFAdminSite(AdminSiteOTPRequired):
+    """The admin is behind the second factor too; its own login page sends people to
+    ours. Someone signed in (with their second factor) whose role has no admin answers
+    404, like every page out of reach; sending them to sign in again would loop."""
+
+    def login(self, request, extra_context=None):
+        if _signed_in(request):
+            raise Http404
+        return super().login(request, extra_context)
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        @functools.wraps(inner)
+        def out_of_reach_is_404(request, *args, **kwargs):
+            if _signed_in(request) and not self.has_permission(request):
+                raise Http404
+            return inner(request, *args, **kwargs)
+
+        return out_of_reach_is_404
+
+
+def _signed_in(request):
+    return request.user.is_authenticated and request.user.is_verified()
+
+
+admin.site.__class__ = VVFAdminSite
 
 
 def _not_found(self, request, opts, object_id):
