@@ -81,8 +81,13 @@ class MoveForm(forms.Form):
     def __init__(self, *args, moves, forum, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [(m.value, Status(m).label) for m in moves]
-        self.fields["fed_back_at"].choices = [("", _("Not fed back"))] + _meeting_choices(forum)
-        self.fields["fed_back_at"].widget = forms.Select()
+        if Status.FED_BACK in moves:
+            self.fields["fed_back_at"].widget = forms.Select()
+            self.fields["fed_back_at"].choices = [("", _("Choose the meeting"))] + _meeting_choices(
+                forum
+            )
+        else:
+            del self.fields["fed_back_at"]
 
     def clean(self):
         data = super().clean()

@@ -154,7 +154,7 @@ def recommendation_move(request, pk):
             services.recommendation_move(
                 recommendation=recommendation, to_status=data["to_status"], by=request.user,
                 words=data["words"],
-                fed_back_at=Meeting.objects.filter(pk=data["fed_back_at"] or None).first(),
+                fed_back_at=Meeting.objects.filter(pk=data.get("fed_back_at") or None).first(),
             )  # fmt: skip
         except services.NotAnonymous as refused:
             _anonymity_errors(form, refused)

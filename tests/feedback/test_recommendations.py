@@ -223,3 +223,21 @@ def test_a_spreadsheet_cannot_run_feedback_as_a_formula():
 
     assert safe_text("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_text("pasted\x0btext") == "pastedtext"
+
+
+def test_the_forum_side_feeds_back_at_a_meeting(client, facilitator, meeting):
+    recommendation = raised(meeting)
+    for status, words in (("SENT", ""), ("UNDER_REVIEW", ""), ("NOT_PURSUED", "Not ours")):
+        services.recommendation_move(
+            recommendation=recommendation, to_status=status, by=None, words=words
+        )
+    sign_in(client, facilitator)
+    url = reverse("feedback:recommendation-move", args=[recommendation.pk])
+
+    missing = client.post(url, {"to_status": "FED_BACK"})
+    assert "Select the meeting where it was fed back" in missing.text
+    client.post(url, {"to_status": "FED_BACK", "fed_back_at": meeting.pk})
+
+    recommendation.refresh_from_db()
+    assert (recommendation.status, recommendation.fed_back_at) == ("FED_BACK", meeting)
+    assert recommendation.events.last().by == facilitator
