@@ -509,7 +509,7 @@ def test_receipts_download_for_staff_only_and_are_audited(staff_client, member):
     assert response["X-Content-Type-Options"] == "nosniff"
     entry = AuditEntry.objects.get(action="VIEW", detail="receipt")
     assert entry.object_ref == str(claim.pk)
-    assert sign_in(Client(), facilitator).get(url).status_code == 302
+    assert sign_in(Client(), facilitator).get(url).status_code == 404
     assert member_client.get(url).status_code == 302
 
 

@@ -289,8 +289,7 @@ def test_other_roles_get_no_access(forum, role):
 
     response = client.get(page_of(forum))
 
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("admin:login"))
+    assert response.status_code == 404  # signed in, but the admin is out of reach
     assert not AuditEntry.objects.filter(detail="representation").exists()
 
 
