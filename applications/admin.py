@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import path
@@ -258,13 +257,7 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         return admin_page(self, request, "admin/applications/export.html", **context)
 
     def export_download_view(self, request, token):
-        held = secure_export.take(token, user=request.user)
-        if held is None:
-            raise Http404
-        filename, content = held
-        response = HttpResponse(content, content_type=secure_export.XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return secure_export.download_response(token, user=request.user)
 
 
 @admin.register(ConsentDocument)

@@ -4,9 +4,9 @@ from the report's stored content (which names nobody)."""
 import datetime
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment
 
-from vvf.xlsx import safe_text, workbook_bytes
+from vvf.xlsx import header_row, safe_text, workbook_bytes
 
 DAY = "dd/mm/yyyy"
 
@@ -73,17 +73,9 @@ def report_workbook(report):
     """The report as XLSX bytes, built in memory."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    header_fill = PatternFill("solid", fgColor="DDDDDD")
     for title, columns, rows, date_columns in _sheets(report.content):
         sheet = workbook.create_sheet(title)
-        sheet.append([name for name, _width in columns])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.fill = header_fill
-            cell.border = Border(bottom=Side(style="thin"))
-        sheet.freeze_panes = "A2"
-        for index, (_name, width) in enumerate(columns):
-            sheet.column_dimensions[chr(ord("A") + index)].width = width
+        header_row(sheet, columns)
         for row in rows:
             sheet.append([safe_text(value) for value in row])
             for column in date_columns:

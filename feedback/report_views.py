@@ -8,7 +8,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
@@ -156,10 +156,4 @@ def report_xlsx(request, pk):
 @require_GET
 def report_download(request, token):
     _require_report_reader(request.user)
-    held = secure_export.take(token, user=request.user)
-    if held is None:
-        raise Http404
-    filename, content = held
-    response = HttpResponse(content, content_type=secure_export.XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return secure_export.download_response(token, user=request.user)

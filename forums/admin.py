@@ -518,10 +518,4 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         return admin_page(self, request, "admin/forums/expenseclaim/export.html", **context)
 
     def export_download_view(self, request, token):
-        held = secure_export.take(token, user=request.user)
-        if held is None:
-            raise Http404
-        filename, content = held
-        response = HttpResponse(content, content_type=secure_export.XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return secure_export.download_response(token, user=request.user)

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import dateformat, timezone
 from openpyxl import Workbook
-from openpyxl.styles import Border, Font, PatternFill, Side
+from openpyxl.styles import Border, Font, Side
 
-from vvf.xlsx import workbook_bytes
+from vvf.xlsx import header_row, workbook_bytes
 
 from .models import ExpenseClaim
 
@@ -67,15 +67,7 @@ def claims_workbook(month):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = dateformat.format(month, "F Y")
-    sheet.append([title for title, _width in COLUMNS])
-    header_fill = PatternFill("solid", fgColor="DDDDDD")
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-        cell.border = Border(bottom=Side(style="thin"))
-    sheet.freeze_panes = "A2"
-    for index, (_title, width) in enumerate(COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    header_row(sheet, COLUMNS)
 
     totals = dict.fromkeys(ExpenseClaim.Kind, Decimal("0.00"))
     for claim in claims:

@@ -12,7 +12,6 @@ admin.site.site_title = _("Victim Voice Forums admin")
 admin.site.index_title = _("Run the programme")
 
 
-
 class VVFAdminSite(AdminSiteOTPRequired):
     """The admin is behind the second factor too; its own login page sends people to
     ours. Someone signed in (with their second factor) whose role has no admin answers

@@ -10,6 +10,7 @@ import io
 import secrets
 
 from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from msoffcrypto.format.ooxml import OOXMLFile
 
 # No look-alike characters: the password is read off a screen and typed.
@@ -52,3 +53,15 @@ def take(token, *, user):
     if not cache.delete(key):
         return None
     return held["filename"], held["content"]
+
+
+def download_response(token, *, user):
+    """The prepared file as an attachment, once, for the user who prepared it; 404
+    otherwise."""
+    held = take(token, user=user)
+    if held is None:
+        raise Http404
+    filename, content = held
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -10,6 +10,8 @@ from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.styles import Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
@@ -43,3 +45,16 @@ def safe_text(value):
     if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def header_row(sheet, columns):
+    """Writes the header: bold on grey, a line under it, frozen, each column
+    (title, width) as wide as asked."""
+    sheet.append([title for title, _width in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+        cell.border = Border(bottom=Side(style="thin"))
+    sheet.freeze_panes = "A2"
+    for index, (_title, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
