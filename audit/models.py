@@ -59,3 +59,30 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnly("Audit entries cannot be deleted.")
+
+
+class RetentionTombstone(models.Model):
+    """What a retention run deleted: the day, the rule and how many records. Nothing
+    about whom."""
+
+    day = models.DateField()
+    rule = models.CharField(max_length=60)
+    deleted = models.PositiveIntegerField()
+    held = models.PositiveIntegerField(default=0)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.day} {self.rule}: {self.deleted}"
+
+
+class RetentionHeartbeat(models.Model):
+    """One row per completed run: /healthz reports retention as failing when none has
+    completed for 26 hours."""
+
+    completed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"retention run {self.completed_at:%Y-%m-%d %H:%M}"

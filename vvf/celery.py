@@ -12,6 +12,10 @@ app.autodiscover_tasks()
 # The beat schedule lives here, in code, for exactly one beat process. Work due in the
 # future is found by daily idempotent sweeps, never queued with a long ETA.
 app.conf.beat_schedule = {
+    "enforce-retention": {
+        "task": "vvf.tasks.enforce_retention",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "clear-expired-sessions": {
         "task": "vvf.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),

@@ -1,7 +1,10 @@
 """What /healthz reports: whether each service this one depends on answers."""
 
+import datetime
+
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from .celery import app as celery_app
 
@@ -26,3 +29,17 @@ def broker_ok():
 
 def check_all():
     return {"database": database_ok(), "broker": broker_ok()}
+
+
+RETENTION_LATE_AFTER = datetime.timedelta(hours=26)
+
+
+def retention_ok(now=None):
+    """True when a retention run has completed in the last 26 hours."""
+    from audit.models import RetentionHeartbeat
+
+    try:
+        since = (now or timezone.now()) - RETENTION_LATE_AFTER
+        return RetentionHeartbeat.objects.filter(completed_at__gte=since).exists()
+    except Exception:
+        return False

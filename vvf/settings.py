@@ -259,6 +259,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # (requests, seconds) per client address.
+# Retention, in months (DOMAIN.md): unsuccessful applications after their outcome, members
+# after their tenure ends. vvf/retention.py refuses to run with less than the policy.
+RETENTION_UNSUCCESSFUL_MONTHS = envint("RETENTION_UNSUCCESSFUL_MONTHS", 6)
+RETENTION_MEMBER_MONTHS = envint("RETENTION_MEMBER_MONTHS", 6)
+RETENTION_BATCH_SIZE = envint("RETENTION_BATCH_SIZE", 500)
+
 RATE_LIMITS = {
     "apply-submit": (10, 3600),
     "apply-save": (10, 3600),

@@ -33,6 +33,8 @@ def healthz(request):
     """For load balancers: 200 when every dependency answers, 503 when one does not."""
     checks = health.check_all()
     body = {name: "ok" if ok else "down" for name, ok in checks.items()}
+    # Retention being late is reported, not a reason to take the web service down.
+    body["retention"] = "ok" if health.retention_ok() else "late"
     return JsonResponse(body, status=200 if all(checks.values()) else 503)
 
 

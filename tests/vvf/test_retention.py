@@ -1,0 +1,170 @@
+"""The retention rules: nothing deleted a day early, nothing kept a day late."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+
+from applications.models import Application
+from audit.models import RetentionHeartbeat, RetentionTombstone
+from forums.models import Attendance, Membership
+from tests.factories import ApplicationFactory
+from tests.forums.helpers import make_member
+from vvf import retention
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+
+
+def at(year, month, day, hour=12, minute=0):
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=LONDON)
+
+
+def closed(when, status="WITHDRAWN"):
+    return ApplicationFactory(status=status, closed_at=when)
+
+
+def exists(application):
+    return Application.objects.filter(pk=application.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("outcome", "due"),
+    [
+        (datetime.date(2026, 8, 31), datetime.date(2027, 2, 28)),
+        (datetime.date(2027, 8, 31), datetime.date(2028, 2, 29)),
+        (datetime.date(2026, 3, 15), datetime.date(2026, 9, 15)),
+    ],
+)
+def test_six_months_after_an_outcome(outcome, due):
+    assert retention.months_after(outcome, 6) == due
+    assert retention.months_before(due, 6) >= outcome
+    assert retention.months_before(due - datetime.timedelta(days=1), 6) < outcome
+
+
+@pytest.mark.parametrize("status", ["WITHDRAWN", "NOT_RIGHT_TIME", "SIGNPOSTED",
+                                    "PANEL_WITHDREW", "NOT_SELECTED"])  # fmt: skip
+def test_an_unsuccessful_application_goes_on_the_day_six_months_after(status):
+    application = closed(at(2026, 3, 15, 9), status=status)
+
+    retention.enforce(now=at(2026, 9, 14, 23, 59))
+    assert exists(application)
+    retention.enforce(now=at(2026, 9, 15, 0, 1))
+    assert not exists(application)
+
+
+@pytest.mark.parametrize(
+    ("closed_at", "day_before", "due_day"),
+    [
+        # Late on 30 March 2026 in London is BST: 22:30 UTC the same day.
+        (at(2026, 3, 30, 23, 30), at(2026, 9, 29, 23, 59), at(2026, 9, 30, 0, 1)),
+        # Just after midnight on 26 October 2026 in London (GMT) is 00:30 UTC.
+        (at(2026, 10, 26, 0, 30), at(2027, 4, 25, 23, 59), at(2027, 4, 26, 0, 1)),
+        # Just after midnight on 1 April 2026 (BST) is still 31 March in UTC.
+        (at(2026, 4, 1, 0, 30), at(2026, 9, 30, 23, 59), at(2026, 10, 1, 0, 1)),
+    ],
+)
+def test_the_clock_changes_move_nothing(closed_at, day_before, due_day):
+    application = closed(closed_at)
+
+    retention.enforce(now=day_before)
+    assert exists(application)
+    retention.enforce(now=due_day)
+    assert not exists(application)
+
+
+@pytest.mark.parametrize("year", [2026, 2027])  # due in February 2027 (28) and 2028 (29)
+def test_an_outcome_on_31_august_is_due_on_the_last_day_of_february(year):
+    application = closed(at(year, 8, 31, 18))
+    last_day = 29 if (year + 1) % 4 == 0 else 28
+
+    retention.enforce(now=at(year + 1, 2, last_day - 1, 23, 59))
+    assert exists(application)
+    retention.enforce(now=at(year + 1, 2, last_day, 0, 1))
+    assert not exists(application)
+
+
+def test_open_and_accepted_applications_stay():
+    waiting = ApplicationFactory(status="IN_REVIEW")
+    member = make_member()
+
+    retention.enforce(now=at(2040, 1, 1))
+
+    assert exists(waiting) and exists(member.application)
+
+
+def test_a_former_member_goes_six_months_after_their_tenure_with_what_hangs_from_it():
+    from forums import services
+
+    member = make_member(started_days_ago=400)
+    from tests.forums.helpers import make_meeting
+
+    meeting = make_meeting(days_ahead=-30)
+    services.attendance_record(meeting=meeting, attended_ids={member.pk})
+    services.membership_leave(membership=member, left_on=datetime.date(2026, 10, 31))
+
+    retention.enforce(now=at(2027, 4, 29, 23, 59))
+    assert Membership.objects.filter(pk=member.pk).exists()
+    retention.enforce(now=at(2027, 4, 30, 0, 1))
+
+    assert not Membership.objects.filter(pk=member.pk).exists()
+    assert not exists(member.application)
+    assert not Attendance.objects.filter(membership_id=member.pk).exists()
+
+
+def test_a_second_run_deletes_nothing_and_each_run_leaves_tombstones_and_a_heartbeat():
+    closed(at(2026, 1, 10))
+    closed(at(2026, 1, 11))
+
+    first = retention.enforce(now=at(2026, 8, 1))
+    second = retention.enforce(now=at(2026, 8, 1))
+
+    assert first["unsuccessful applications"] == 2
+    assert second["unsuccessful applications"] == 0
+    assert list(
+        RetentionTombstone.objects.filter(rule="unsuccessful applications")
+        .order_by("at")
+        .values_list("deleted", flat=True)
+    ) == [2, 0]
+    assert RetentionHeartbeat.objects.count() == 2
+
+
+def test_batches_are_bounded(settings):
+    settings.RETENTION_BATCH_SIZE = 2
+    for day in range(1, 6):
+        closed(at(2026, 1, day))
+
+    assert retention.enforce(now=at(2026, 8, 1))["unsuccessful applications"] == 5
+    assert not Application.objects.exists()
+
+
+def test_the_dry_run_lists_references_and_deletes_nothing(capsys):
+    application = closed(at(2020, 1, 1))
+
+    call_command("enforce_retention", "--dry-run")
+
+    out = capsys.readouterr().out
+    assert application.reference in out and "unsuccessful applications" in out
+    assert application.full_name not in out and application.email not in out
+    assert exists(application)
+
+
+def test_it_refuses_a_period_shorter_than_the_policy(settings):
+    settings.RETENTION_UNSUCCESSFUL_MONTHS = 5
+
+    with pytest.raises(ImproperlyConfigured):
+        retention.enforce()
+
+
+def test_healthz_reports_retention_late_until_a_run_completes(client):
+    assert client.get("/healthz").json()["retention"] == "late"
+    retention.enforce()
+    assert client.get("/healthz").json()["retention"] == "ok"
+
+
+def test_retention_is_in_the_beat_schedule():
+    from vvf.celery import app
+
+    assert "vvf.tasks.enforce_retention" in {e["task"] for e in app.conf.beat_schedule.values()}

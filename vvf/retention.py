@@ -1,0 +1,158 @@
+"""The retention rules of DOMAIN.md, in one place.
+
+Each rule finds what is due by a cut-off computed in Python from one "now" (London
+dates), deletes it in bounded batches, and leaves a tombstone (day, rule, how many). A
+run ends with a heartbeat row. Deleting an application deletes everything that hangs
+from it: consents, equality answers, events, onboarding notes, PNC data, membership,
+attendance, invitations, agenda proposals, expense claims with their receipts, links.
+
+Run daily by Celery beat (`vvf.tasks.enforce_retention`) and on demand with
+`python manage.py enforce_retention [--dry-run]`.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.utils import timezone
+
+# The policy: nothing may be kept for less (or the promise of the information sheet
+# could not be kept by a mistaken setting), and the periods here are the promise.
+POLICY_MONTHS = {"RETENTION_UNSUCCESSFUL_MONTHS": 6, "RETENTION_MEMBER_MONTHS": 6}
+
+
+def months_after(day, months):
+    """The same day `months` later; a day the month lacks becomes its last day
+    (31 August + 6 months = 28 or 29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_before(day, months):
+    """The earliest outcome day whose `months` have passed by `day`."""
+    month_index = day.month - 1 - months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return datetime.date(year, month, last)  # end of month: every later day is due too
+    return datetime.date(year, month, min(day.day, last))
+
+
+def check_periods():
+    for name, least in POLICY_MONTHS.items():
+        if getattr(settings, name) < least:
+            raise ImproperlyConfigured(
+                f"{name} is {getattr(settings, name)} months: the policy keeps data for "
+                f"{least} months; retention will not run with less."
+            )
+
+
+@dataclass
+class Due:
+    rule: str
+    reference: str
+    reason: str
+
+
+def _unsuccessful(today):
+    """Unsuccessful applications (withdrawn, not the right time, signposted, withdrawn
+    by the panel, not selected), 6 months after the outcome."""
+    from applications.models import UNSUCCESSFUL, Application
+
+    last_outcome_day = months_before(today, settings.RETENTION_UNSUCCESSFUL_MONTHS)
+    cutoff = _end_of_london_day(last_outcome_day)
+    return Application.objects.filter(status__in=UNSUCCESSFUL, closed_at__lt=cutoff)
+
+
+def _former_members(today):
+    """Members 6 months after their tenure ended (leaving early ends it): their
+    application and everything hanging from it."""
+    from applications.models import Application
+
+    last_end_day = months_before(today, settings.RETENTION_MEMBER_MONTHS)
+    return Application.objects.filter(membership__ended_on__lte=last_end_day)
+
+
+def _end_of_london_day(day):
+    start = datetime.datetime.combine(day, datetime.time(), tzinfo=timezone.get_current_timezone())
+    return start + datetime.timedelta(days=1)
+
+
+RULES = {
+    "unsuccessful applications": (
+        _unsuccessful,
+        lambda a: "its outcome was more than 6 months ago",
+    ),
+    "former members": (
+        _former_members,
+        lambda a: "their tenure ended more than 6 months ago",
+    ),
+}
+
+
+def due(now=None):
+    """What would go now, by reference only."""
+    check_periods()
+    today = timezone.localtime(now or timezone.now()).date()
+    for rule, (finder, reason) in RULES.items():
+        for application in finder(today).only("reference").order_by("pk"):
+            yield Due(rule, application.reference, reason(application))
+
+
+def enforce(now=None):
+    """Deletes what is due, rule by rule, in batches; returns {rule: how many}.
+    Safe to run twice, or twice at once: each batch locks its rows and skips rows
+    another run holds."""
+    from applications.models import Application
+    from audit.models import RetentionHeartbeat, RetentionTombstone
+
+    check_periods()
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    counts = {}
+    for rule, (finder, _reason) in RULES.items():
+        deleted = 0
+        while True:
+            with transaction.atomic():
+                ids = list(
+                    finder(today)
+                    .select_for_update(skip_locked=True, of=("self",))
+                    .order_by("pk")
+                    .values_list("pk", flat=True)[: settings.RETENTION_BATCH_SIZE]
+                )
+                if not ids:
+                    break
+                Application.objects.filter(pk__in=ids).delete()
+                deleted += len(ids)
+        counts[rule] = deleted
+        RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted)
+    counts.update(_sweeps(now))
+    RetentionHeartbeat.objects.create(completed_at=timezone.now())
+    return counts
+
+
+def _sweeps(now):
+    """The rules other apps already own, run from here so one run covers them all."""
+    from applications.services import drafts_delete_expired
+    from audit.models import RetentionTombstone
+    from forums.services import (
+        member_links_delete_expired,
+        recording_delete,
+        recordings_left_on_final_notes,
+    )
+
+    today = timezone.localtime(now).date()
+    counts = {
+        "unfinished forms": drafts_delete_expired(now=now),
+        "expired sign-in links": member_links_delete_expired(now=now),
+        "recordings on final notes": sum(
+            recording_delete(note=note) for note in recordings_left_on_final_notes()
+        ),
+    }
+    for rule, deleted in counts.items():
+        RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted)
+    return counts
