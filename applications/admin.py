@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
-from vvf import secure_export
+from vvf import retention, secure_export
 from vvf.admin import ReadOnlyMixin, admin_page
 
 from . import exports, services
-from .admin_forms import ExportForm, OnboardingForm, TransitionForm
+from .admin_forms import ExportForm, HoldForm, OnboardingForm, TransitionForm
 from .models import (
     Application,
     ApplicationEvent,
@@ -108,6 +108,10 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                 name="applications_application_export_download",
             ),
             path("<int:pk>/move/", wrap(self.move_view), name="applications_application_move"),
+            path("<int:pk>/hold/", wrap(self.hold_view), name="applications_application_hold"),
+            path(
+                "retention/", wrap(self.retention_view), name="applications_application_retention"
+            ),
             path(
                 "<int:pk>/onboarding/",
                 wrap(self.onboarding_view),
@@ -139,6 +143,34 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         return admin_page(
             self, request, template, original=application, application=application, **context
         )
+
+    def retention_view(self, request):
+        """What the retention sweep will delete in the next 30 days, holds shown."""
+        if not self.can_act(request):
+            raise PermissionDenied
+        return admin_page(
+            self, request, "admin/applications/retention.html",
+            upcoming=list(retention.upcoming(days=30)), title=_("Deletions in the next 30 days"),
+        )  # fmt: skip
+
+    def hold_view(self, request, pk):
+        application = self._application(request, pk)
+        hold = getattr(application, "retention_hold", None)
+        form = HoldForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and "lift" in request.POST and hold is not None:
+            retention.hold_lift(application=application, by=request.user)
+            messages.success(request, _("The hold is lifted: the retention rules apply again."))
+            return redirect("admin:applications_application_change", application.pk)
+        if request.method == "POST" and form.is_valid():
+            retention.hold_place(
+                application=application, reason=form.cleaned_data["reason"], by=request.user
+            )
+            messages.success(request, _("Held: the retention sweep will not delete it."))
+            return redirect("admin:applications_application_change", application.pk)
+        return self._page(
+            request, application, "admin/applications/hold.html", form=form, hold=hold,
+            title=_("Hold from deletion"),
+        )  # fmt: skip
 
     def move_view(self, request, pk):
         application = self._application(request, pk)

@@ -69,3 +69,9 @@ class ExportForm(forms.Form):
         help_text=_("Only when you need them: they are special category data."),
         required=False,
     )
+
+
+class HoldForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (for example, a complaint or a legal claim)"), max_length=300
+    )

@@ -321,3 +321,20 @@ class SavedDraft(models.Model):
 
     def __str__(self):
         return f"draft {self.pk}"
+
+
+class RetentionHold(models.Model):
+    """A hold on deleting an application (a complaint, a legal claim): the retention
+    sweep skips it and reports it until staff lift it."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="retention_hold"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    placed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"hold {self.pk}"

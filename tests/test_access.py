@@ -180,6 +180,7 @@ ADMIN_STAFF_OK = [
     "admin:index",
     "admin:applications_application_changelist",
     "admin:applications_application_export",
+    "admin:applications_application_retention",
     "admin:applications_consentdocument_changelist",
     "admin:applications_consentdocument_add",
     "admin:audit_auditentry_changelist",

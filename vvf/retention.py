@@ -68,6 +68,39 @@ def _unsuccessful(today):
     return Application.objects.filter(status__in=UNSUCCESSFUL, closed_at__lt=cutoff)
 
 
+def upcoming(days=30, now=None):
+    """(rule, application) due in the next `days` days, held ones included, for staff."""
+    today = timezone.localtime(now or timezone.now()).date()
+    later = today + datetime.timedelta(days=days)
+    for rule, (finder, _reason) in RULES.items():
+        for application in finder(later).select_related("retention_hold").order_by("pk"):
+            yield rule, application
+
+
+@transaction.atomic
+def hold_place(*, application, reason, by):
+    """Stops the sweep deleting this application until the hold is lifted."""
+    from applications.models import RetentionHold
+    from audit.services import Action, audit_record
+
+    if not reason.strip():
+        raise ValueError("Give the reason for the hold.")
+    hold, _created = RetentionHold.objects.update_or_create(
+        application=application, defaults={"reason": reason.strip(), "placed_by": by}
+    )
+    audit_record(actor=by, action=Action.CHANGE, obj=application, detail="retention hold placed")
+    return hold
+
+
+@transaction.atomic
+def hold_lift(*, application, by):
+    from applications.models import RetentionHold
+    from audit.services import Action, audit_record
+
+    RetentionHold.objects.filter(application=application).delete()
+    audit_record(actor=by, action=Action.CHANGE, obj=application, detail="retention hold lifted")
+
+
 def _former_members(today):
     """Members 6 months after their tenure ended (leaving early ends it): their
     application and everything hanging from it."""
@@ -98,9 +131,14 @@ def due(now=None):
     """What would go now, by reference only."""
     check_periods()
     today = timezone.localtime(now or timezone.now()).date()
+    from applications.models import RetentionHold
+
     for rule, (finder, reason) in RULES.items():
         for application in finder(today).only("reference").order_by("pk"):
-            yield Due(rule, application.reference, reason(application))
+            if RetentionHold.objects.filter(application=application).exists():
+                yield Due(rule, application.reference, "held: " + reason(application))
+            else:
+                yield Due(rule, application.reference, reason(application))
 
 
 def enforce(now=None):
@@ -116,10 +154,12 @@ def enforce(now=None):
     counts = {}
     for rule, (finder, _reason) in RULES.items():
         deleted = 0
+        held = finder(today).filter(retention_hold__isnull=False).count()
         while True:
             with transaction.atomic():
                 ids = list(
                     finder(today)
+                    .filter(retention_hold__isnull=True)
                     .select_for_update(skip_locked=True, of=("self",))
                     .order_by("pk")
                     .values_list("pk", flat=True)[: settings.RETENTION_BATCH_SIZE]
@@ -129,7 +169,7 @@ def enforce(now=None):
                 Application.objects.filter(pk__in=ids).delete()
                 deleted += len(ids)
         counts[rule] = deleted
-        RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted)
+        RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted, held=held)
     counts.update(_sweeps(now))
     RetentionHeartbeat.objects.create(completed_at=timezone.now())
     return counts

@@ -168,3 +168,57 @@ def test_retention_is_in_the_beat_schedule():
     from vvf.celery import app
 
     assert "vvf.tasks.enforce_retention" in {e["task"] for e in app.conf.beat_schedule.values()}
+
+
+def test_the_queries_grow_with_batches_not_records(settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.RETENTION_BATCH_SIZE = 50
+
+    def queries_for(how_many):
+        for day in range(how_many):
+            closed(at(2026, 1, 1) + datetime.timedelta(minutes=day))
+        with CaptureQueriesContext(connection) as captured:
+            retention.enforce(now=at(2026, 8, 1))
+        return len(captured)
+
+    few, many = queries_for(10), queries_for(40)  # both fit in one batch
+
+    assert many == few
+
+
+def test_a_held_application_is_skipped_reported_and_goes_once_lifted(client, user_with_role):
+    from django.urls import reverse
+
+    from audit.models import AuditEntry
+    from tests.conftest import sign_in
+
+    application = closed(at(2026, 1, 10))
+    staff = user_with_role("VVF staff", is_staff=True)
+    sign_in(client, staff)
+    hold_url = reverse("admin:applications_application_hold", args=[application.pk])
+
+    assert client.post(hold_url, {"reason": ""}).status_code == 200  # a reason is needed
+    client.post(hold_url, {"reason": "Complaint open"})
+    upcoming = client.get(reverse("admin:applications_application_retention"))
+    assert application.reference in upcoming.text and "Complaint open" in upcoming.text
+
+    retention.enforce(now=at(2026, 8, 1))
+    assert exists(application)
+    tombstone = RetentionTombstone.objects.get(rule="unsuccessful applications")
+    assert (tombstone.deleted, tombstone.held) == (0, 1)
+
+    client.post(hold_url, {"lift": "1"})
+    retention.enforce(now=at(2026, 8, 1))
+    assert not exists(application)
+    assert AuditEntry.objects.filter(detail__startswith="retention hold").count() == 2
+
+
+def test_upcoming_lists_what_is_due_within_30_days():
+    soon = closed(at(2026, 1, 20))
+    later = closed(at(2026, 3, 1))
+
+    listed = {a.reference for _rule, a in retention.upcoming(days=30, now=at(2026, 7, 1))}
+
+    assert soon.reference in listed and later.reference not in listed
