@@ -1,5 +1,8 @@
+import json
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import path
@@ -8,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
-from vvf import retention, secure_export
+from vvf import retention, secure_export, subject_access
 from vvf.admin import ReadOnlyMixin, admin_page
 
 from . import exports, services
-from .admin_forms import ExportForm, HoldForm, OnboardingForm, TransitionForm
+from .admin_forms import EraseForm, ExportForm, HoldForm, OnboardingForm, TransitionForm
 from .models import (
     Application,
     ApplicationEvent,
@@ -110,6 +113,12 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
             path("<int:pk>/move/", wrap(self.move_view), name="applications_application_move"),
             path("<int:pk>/hold/", wrap(self.hold_view), name="applications_application_hold"),
             path(
+                "<int:pk>/subject-access/",
+                wrap(self.subject_access_view),
+                name="applications_application_subject_access",
+            ),
+            path("<int:pk>/erase/", wrap(self.erase_view), name="applications_application_erase"),
+            path(
                 "retention/", wrap(self.retention_view), name="applications_application_retention"
             ),
             path(
@@ -170,6 +179,52 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         return self._page(
             request, application, "admin/applications/hold.html", form=form, hold=hold,
             title=_("Hold from deletion"),
+        )  # fmt: skip
+
+    def subject_access_view(self, request, pk):
+        """Everything held about the person, for a subject access request: a page, or
+        with ?format=json a file to send them."""
+        application = self._application(request, pk)
+        data = subject_access.subject_data(application)
+        as_json = request.GET.get("format") == "json"
+        audit_record(
+            actor=request.user, action=Action.EXPORT, obj=application,
+            detail="subject access, JSON file" if as_json else "subject access, page",
+        )  # fmt: skip
+        if as_json:
+            response = HttpResponse(
+                json.dumps(data, indent=2, ensure_ascii=False),
+                content_type="application/json; charset=utf-8",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="subject-access-{application.reference}.json"'
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+        return self._page(
+            request, application, "admin/applications/subject_access.html",
+            sections=subject_access.sections(data), title=_("Everything held"),
+        )  # fmt: skip
+
+    def erase_view(self, request, pk):
+        """Erasure on request: the person and everything held about them, deleted by
+        the retention code, audited with the reason."""
+        application = self._application(request, pk)
+        form = EraseForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            reference = application.reference
+            retention.erase(
+                application=application, reason=form.cleaned_data["reason"], by=request.user
+            )
+            messages.success(
+                request,
+                _("%(reference)s has been erased with everything held about them.")
+                % {"reference": reference},
+            )
+            return redirect("admin:applications_application_changelist")
+        return self._page(
+            request, application, "admin/applications/erase.html", form=form,
+            title=_("Erase on request"),
         )  # fmt: skip
 
     def move_view(self, request, pk):

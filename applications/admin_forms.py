@@ -75,3 +75,18 @@ class HoldForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (for example, a complaint or a legal claim)"), max_length=300
     )
+
+
+class EraseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the erasure"),
+        help_text=_(
+            "For example, ‘erasure requested by the applicant by email’. Recorded in the "
+            "audit trail, which is kept: do not include personal data."
+        ),
+        max_length=150,
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand this deletes everything held about this person, at once and "
+                "for good."),
+    )  # fmt: skip

@@ -86,3 +86,23 @@ class RetentionHeartbeat(models.Model):
 
     def __str__(self):
         return f"retention run {self.completed_at:%Y-%m-%d %H:%M}"
+
+
+class RetentionCount(models.Model):
+    """What reports still need once people are deleted: how many applications each
+    forum had, by the month of their outcome and the outcome. No equality data, no ids."""
+
+    forum = models.ForeignKey("forums.Forum", on_delete=models.PROTECT, related_name="+")
+    month = models.DateField(help_text="The first day of the month of the outcome.")
+    outcome = models.CharField(max_length=20)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forum", "month", "outcome"], name="one_count_per_forum_month_outcome"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.outcome}: {self.count}"

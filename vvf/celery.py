@@ -45,3 +45,9 @@ app.conf.beat_schedule = {
         "schedule": crontab(day_of_month=1, hour=6, minute=0),
     },
 }
+
+# Tests only: a short schedule for the beat test (tests/vvf/test_retention_for_real.py).
+if os.environ.get("RETENTION_BEAT_SECONDS"):
+    app.conf.beat_schedule["enforce-retention"]["schedule"] = float(
+        os.environ["RETENTION_BEAT_SECONDS"]
+    )

@@ -7,7 +7,8 @@ from it: consents, equality answers, events, onboarding notes, PNC data, members
 attendance, invitations, agenda proposals, expense claims with their receipts, links.
 
 Run daily by Celery beat (`vvf.tasks.enforce_retention`) and on demand with
-`python manage.py enforce_retention [--dry-run]`.
+`python manage.py enforce_retention [--dry-run]`. Staff erase one person on request
+with `erase`, through the same deletion.
 """
 
 import calendar
@@ -141,11 +142,77 @@ def due(now=None):
                 yield Due(rule, application.reference, reason(application))
 
 
+def _delete_applications(ids):
+    """Deletes these applications and everything hanging from them (the cascade, and
+    the stored files through the post_delete signals). Returns how many went. The one
+    path every deletion of a person takes: the rules and erasure on request."""
+    from applications.models import Application
+
+    ids = list(ids)
+    _count_for_reports(ids)
+    Application.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+def _count_for_reports(ids):
+    """Before people go, the counts reports still need: per forum chosen, month of the
+    outcome (or of the tenure's end) and outcome. Nothing else is kept."""
+    from django.db.models import F
+
+    from applications.models import Application
+    from audit.models import RetentionCount
+
+    rows = Application.objects.filter(pk__in=ids).values_list(
+        "forums", "status", "closed_at", "membership__ended_on", "submitted_at"
+    )
+    tally = {}
+    for forum_id, status, closed_at, ended_on, submitted_at in rows:
+        if forum_id is None:
+            continue
+        if ended_on is not None:
+            day, outcome = ended_on, "MEMBER"
+        else:
+            day, outcome = timezone.localtime(closed_at or submitted_at).date(), status
+        key = (forum_id, day.replace(day=1), outcome)
+        tally[key] = tally.get(key, 0) + 1
+    for (forum_id, month, outcome), count in tally.items():
+        counted, _ = RetentionCount.objects.get_or_create(
+            forum_id=forum_id, month=month, outcome=outcome
+        )
+        RetentionCount.objects.filter(pk=counted.pk).update(count=F("count") + count)
+
+
+ERASURE_RULE = "erasure on request"
+
+
+@transaction.atomic
+def erase(*, application, reason, by):
+    """Erases a person on request (their right to erasure): the application and all
+    that hangs from it, through the same deletion as the retention rules, whatever its
+    stage and even when held. Leaves a tombstone and an audit entry with the reason
+    (which staff are told must hold no personal data)."""
+    from applications.models import Application
+    from audit.models import RetentionTombstone
+    from audit.services import Action, audit_record
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("Give the reason for the erasure.")
+    # Lock the row, so a retention run or a second click cannot delete it under us.
+    locked = Application.objects.select_for_update().filter(pk=application.pk).first()
+    if locked is None:
+        raise Application.DoesNotExist("This application has already been deleted.")
+    # Recorded before the deletion, so the entry keeps the reference.
+    audit_record(actor=by, action=Action.DELETE, obj=locked, detail=f"erased on request: {reason}")
+    deleted = _delete_applications([locked.pk])
+    RetentionTombstone.objects.create(day=timezone.localdate(), rule=ERASURE_RULE, deleted=deleted)
+    return deleted
+
+
 def enforce(now=None):
     """Deletes what is due, rule by rule, in batches; returns {rule: how many}.
     Safe to run twice, or twice at once: each batch locks its rows and skips rows
     another run holds."""
-    from applications.models import Application
     from audit.models import RetentionHeartbeat, RetentionTombstone
 
     check_periods()
@@ -166,13 +233,25 @@ def enforce(now=None):
                 )
                 if not ids:
                     break
-                Application.objects.filter(pk__in=ids).delete()
-                deleted += len(ids)
+                deleted += _delete_applications(ids)
         counts[rule] = deleted
         RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted, held=held)
     counts.update(_sweeps(now))
     RetentionHeartbeat.objects.create(completed_at=timezone.now())
     return counts
+
+
+def _pnc_left_after_decision():
+    """A safety net behind vetting's own deletion: disclosures are kept only while a
+    panel is still deciding."""
+    from applications.models import Status
+    from vetting.models import Disclosure
+
+    deleted, _ = Disclosure.objects.exclude(
+        check_record__application__status=Status.PANEL,
+        check_record__suitability_case__outcome="",
+    ).delete()
+    return deleted
 
 
 def _sweeps(now):
@@ -192,7 +271,23 @@ def _sweeps(now):
         "recordings on final notes": sum(
             recording_delete(note=note) for note in recordings_left_on_final_notes()
         ),
+        "PNC data after a decision": _pnc_left_after_decision(),
     }
     for rule, deleted in counts.items():
         RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted)
     return counts
+
+
+def due_in_a_week(now=None):
+    """References that become due exactly seven days from today, held ones included."""
+    today = timezone.localtime(now or timezone.now()).date()
+    week, day_before = today + datetime.timedelta(days=7), today + datetime.timedelta(days=6)
+    found = []
+    for _rule, (finder, _reason) in RULES.items():
+        earlier = set(finder(day_before).values_list("pk", flat=True))
+        found += [
+            reference
+            for pk, reference in finder(week).order_by("pk").values_list("pk", "reference")
+            if pk not in earlier
+        ]
+    return found

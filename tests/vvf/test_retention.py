@@ -222,3 +222,49 @@ def test_upcoming_lists_what_is_due_within_30_days():
     listed = {a.reference for _rule, a in retention.upcoming(days=30, now=at(2026, 7, 1))}
 
     assert soon.reference in listed and later.reference not in listed
+
+
+def test_pnc_data_left_after_a_decision_is_deleted_by_the_safety_net():
+    from tests.vetting.helpers import open_case
+    from vetting.models import Disclosure
+
+    case, _seats = open_case()
+    retention.enforce()
+    assert Disclosure.objects.count() == 1  # the panel is still deciding
+
+    Application.objects.filter(pk=case.check_record.application_id).update(status="NOT_SELECTED")
+    counts = retention.enforce()
+
+    assert counts["PNC data after a decision"] == 1
+    assert not Disclosure.objects.exists()
+
+
+def test_staff_are_told_a_week_ahead_by_reference(mailoutbox):
+    from django.utils import timezone
+
+    from vvf.tasks import send_retention_week_ahead
+
+    today = timezone.localdate()
+    in_a_week = closed(at(*retention.months_before(today + datetime.timedelta(days=7), 6)
+                          .timetuple()[:3]))  # fmt: skip
+    closed(at(2020, 1, 1))  # already due: not news
+
+    assert send_retention_week_ahead() == 1
+    (message,) = mailoutbox
+    assert in_a_week.reference in message.body
+    assert in_a_week.full_name not in message.body and in_a_week.email not in message.body
+
+
+def test_the_counts_reports_need_are_kept_without_the_people():
+    from audit.models import RetentionCount
+    from forums.models import Forum
+
+    vawg = Forum.objects.get(slug="vawg")
+    for day in (3, 4):
+        ApplicationFactory(status="NOT_SELECTED", closed_at=at(2026, 1, day), forums=[vawg])
+
+    retention.enforce(now=at(2026, 8, 1))
+
+    assert list(RetentionCount.objects.values_list("forum__slug", "month", "outcome", "count")) == [
+        ("vawg", datetime.date(2026, 1, 1), "NOT_SELECTED", 2)
+    ]

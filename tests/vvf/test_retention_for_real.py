@@ -1,0 +1,335 @@
+"""Retention for real (issue 8, points 8 and 9): a real Celery worker and a real beat on
+the test Redis and PostgreSQL run the sweep; two sweeps at once delete each record exactly
+once; and after the sweep a canary applicant is found nowhere: not in any text column of
+any table, not in Redis, not in the media folder."""
+
+import base64
+import binascii
+import datetime
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import redis
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from applications.models import Application
+from audit.models import RetentionHeartbeat, RetentionTombstone
+from forums import services as forum_services
+from forums.models import ExpenseClaim, Membership
+from tests.conftest import ROOT, service_env
+from tests.factories import ApplicationFactory
+from tests.forums.helpers import make_meeting
+from tests.vetting.helpers import application_at_pnc, panel
+from vetting import services as vetting_services
+from vetting.models import PanelSeat
+from vvf import retention
+from vvf.celery import app as celery_app
+from vvf.tasks import enforce_retention
+
+LONDON = ZoneInfo("Europe/London")
+RULE = "unsuccessful applications"
+LONG_AGO = datetime.datetime(2020, 1, 15, 12, tzinfo=LONDON)
+
+
+def due_applications(count):
+    return [ApplicationFactory(status="WITHDRAWN", closed_at=LONG_AGO) for _ in range(count)]
+
+
+def wait_until(condition, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return condition()
+
+
+def swept(pks):
+    return (
+        not Application.objects.filter(pk__in=pks).exists() and RetentionHeartbeat.objects.exists()
+    )
+
+
+# Point 9: a real worker, a real beat --------------------------------------------------
+
+
+def test_a_real_worker_runs_the_sweep(celery_worker):
+    pks = [a.pk for a in due_applications(3)]
+
+    enforce_retention.delay()
+
+    assert wait_until(lambda: swept(pks)), "the worker did not sweep within 30 seconds"
+    assert RetentionTombstone.objects.get(rule=RULE).deleted == 3
+
+
+def test_a_real_beat_schedules_the_sweep(celery_worker, tmp_path):
+    """Beat, with the retention entry on a 2-second schedule (RETENTION_BEAT_SECONDS,
+    read by vvf/celery.py), sends the task; the worker runs it."""
+    pks = [a.pk for a in due_applications(3)]
+    log = open(tmp_path / "beat.log", "w")  # noqa: SIM115
+    beat = subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "vvf", "beat", "--loglevel=INFO",
+            "--max-interval", "1", "-s", str(tmp_path / "beat-schedule"),
+        ],
+        cwd=ROOT,
+        env=service_env(RETENTION_BEAT_SECONDS="2"),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        gone = wait_until(lambda: swept(pks) or beat.poll() is not None, timeout=40)
+        assert beat.poll() is None, (tmp_path / "beat.log").read_text()
+        assert gone and swept(pks), (
+            "beat and worker did not sweep within 40 seconds:\n"
+            + (tmp_path / "beat.log").read_text()
+        )
+        assert "vvf.tasks.enforce_retention" in (tmp_path / "beat.log").read_text()
+    finally:
+        beat.terminate()
+        beat.wait(timeout=15)
+        log.close()
+
+
+def test_two_sweeps_at_once_delete_each_record_exactly_once(committed_db, settings):
+    settings.RETENTION_BATCH_SIZE = 5
+    pks = [a.pk for a in due_applications(60)]
+    start = threading.Barrier(2)
+    results, errors = [], []
+
+    def sweep():
+        try:
+            start.wait(timeout=10)
+            results.append(retention.enforce())
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sweep) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert not errors
+    assert len(results) == 2
+    assert not Application.objects.filter(pk__in=pks).exists()
+    assert sum(result[RULE] for result in results) == 60
+    tombstones = RetentionTombstone.objects.filter(rule=RULE)
+    assert tombstones.count() == 2
+    assert sum(tombstones.values_list("deleted", flat=True)) == 60
+    assert RetentionHeartbeat.objects.count() == 2
+
+
+# Point 8: the canary -------------------------------------------------------------------
+
+
+def find_in_database(needle):
+    """(table, column) of every text-like column of every table holding `needle`."""
+    found = []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.table_name, c.column_name FROM information_schema.columns c "
+            "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
+            "AND t.table_name = c.table_name "
+            "WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' "
+            "AND c.data_type IN ('text', 'character varying', 'character', 'jsonb', 'json')"
+        )
+        columns = cursor.fetchall()
+        assert len(columns) > 50, "the search must cover the whole schema"
+        for table, column in columns:
+            qn = connection.ops.quote_name
+            cursor.execute(
+                f"SELECT count(*) FROM {qn(table)} WHERE {qn(column)}::text ILIKE %s",
+                [f"%{needle}%"],
+            )
+            if cursor.fetchone()[0]:
+                found.append((table, column))
+    # Session data is signed and base64-encoded: decode it to search it.
+    for session in Session.objects.all():
+        if needle.lower() in repr(session.get_decoded()).lower():
+            found.append(("django_session", session.session_key))
+    return found
+
+
+BASE64 = re.compile(rb"[A-Za-z0-9+/=_-]{16,}")
+
+
+def _holds(blob, needle):
+    """Whether the bytes hold the needle, as they are or inside a base64 run (Celery's
+    Redis transport base64-encodes message bodies)."""
+    if needle in blob.lower():
+        return True
+    for run in BASE64.findall(blob):
+        for decode in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                decoded = decode(run + b"=" * (-len(run) % 4))
+            except (binascii.Error, ValueError):
+                continue
+            if needle in decoded.lower():
+                return True
+    return False
+
+
+def find_in_redis(needle):
+    """(db, key) of every Redis key, in every database, whose name or value holds it."""
+    needle = needle.lower().encode()
+    url = os.environ["REDIS_URL"]
+    first = redis.Redis.from_url(url)
+    databases = int(first.config_get("databases")["databases"])
+    found, keys_seen = [], 0
+    for db in range(databases):
+        client = redis.Redis.from_url(url, db=db)
+        for key in client.scan_iter(count=500):
+            keys_seen += 1
+            kind = client.type(key).decode()
+            if kind == "string":
+                values = [client.get(key) or b""]
+            elif kind == "list":
+                values = client.lrange(key, 0, -1)
+            elif kind == "hash":
+                values = [b"%s %s" % pair for pair in client.hgetall(key).items()]
+            elif kind == "set":
+                values = list(client.smembers(key))
+            elif kind == "zset":
+                values = [member for member, _score in client.zrange(key, 0, -1, withscores=True)]
+            else:
+                values = [client.dump(key) or b""]
+            if any(_holds(value, needle) for value in [key, *values]):
+                found.append((db, key))
+    return found, keys_seen
+
+
+def find_in_media(needle):
+    needle = needle.lower().encode()
+    found = []
+    for path in Path(settings.MEDIA_ROOT).rglob("*"):
+        if path.is_file() and (
+            needle in path.read_bytes().lower() or needle in str(path).lower().encode()
+        ):
+            found.append(str(path))
+    return found
+
+
+def everywhere(needle):
+    in_redis, _keys = find_in_redis(needle)
+    return {
+        "database": find_in_database(needle),
+        "redis": in_redis,
+        "media": find_in_media(needle),
+    }
+
+
+def test_a_canary_applicant_is_found_nowhere_after_the_sweep(committed_db):
+    """Application, vetting (a disclosure, a panel that accepts), membership (attendance,
+    an agenda proposal, a claim with a receipt), leaving early; then the sweep far in the
+    future. Messages left on the broker by earlier tests are purged first, and nothing
+    consumes the ones this test queues: they are searched as they stand."""
+    celery_app.control.purge()
+    canary = "canary" + uuid.uuid4().hex[:16]
+    staff = None
+
+    application = application_at_pnc()
+    Application.objects.filter(pk=application.pk).update(
+        full_name=f"Ada {canary} Lovelace",
+        email=f"{canary}@example.com",
+        why_join=f"Because {canary}",
+    )
+    application.refresh_from_db()
+    check = vetting_services.check_request(
+        application=application, requested_on=datetime.date.today(), by=staff
+    )
+    seats = panel()
+    case = vetting_services.check_record_disclosure(
+        check=check,
+        received_on=datetime.date.today(),
+        items=[
+            {
+                "offence": f"Offence {canary}",
+                "offence_date": "2019",
+                "disposal": "Caution",
+                "notes": f"Notes {canary}",
+            }
+        ],
+        seats=seats,
+        by=staff,
+    )
+    for user in seats.values():
+        vetting_services.seat_decide(
+            case=case, member=user, decision="ACCEPT", rationale=f"Rationale {canary}"
+        )
+    application.refresh_from_db()
+    assert application.status == "ACCEPTED"
+    # One forum chosen: the membership follows the acceptance.
+    membership = Membership.objects.get(application=application)
+
+    # Midway, the canary is really there: the search can find it.
+    assert everywhere(canary)["database"]
+
+    Membership.objects.filter(pk=membership.pk).update(
+        started_on=datetime.date.today() - datetime.timedelta(days=60)
+    )
+    membership.refresh_from_db()
+    meeting = make_meeting("vawg", days_ahead=-10)
+    forum_services.attendance_record(meeting=meeting, attended_ids={membership.pk})
+    receipt = SimpleUploadedFile(
+        "receipt.pdf",
+        b"%PDF-1.7\n% " + canary.encode() + b"\n%%EOF\n",
+        content_type="application/pdf",
+    )
+    claim = forum_services.claim_submit(
+        membership=membership, meeting=meeting, kind=ExpenseClaim.Kind.OTHER,
+        amount="12.50", description=f"Taxi {canary}", receipt=receipt,
+    )  # fmt: skip
+    assert find_in_media(canary), "the receipt holds the canary before the sweep"
+    future = make_meeting("vawg", days_ahead=14)
+    forum_services.agenda_item_propose(
+        meeting=future, membership=membership, title=f"Item {canary}", detail=canary
+    )
+    forum_services.membership_leave(membership=membership, left_on=datetime.date.today())
+
+    counts = retention.enforce(now=datetime.datetime(2100, 1, 1, 12, tzinfo=LONDON))
+
+    assert counts["former members"] >= 1
+    assert not Application.objects.filter(pk=application.pk).exists()
+    assert not ExpenseClaim.objects.filter(pk=claim.pk).exists()
+    assert PanelSeat.objects.filter(case__check_record__application_id=application.pk).count() == 0
+    assert everywhere(canary) == {"database": [], "redis": [], "media": []}
+    # The Redis search covered a real message: the outcome email, queued by id only.
+    assert redis.Redis.from_url(os.environ["REDIS_URL"]).llen("celery") >= 1
+
+
+def test_the_canary_search_finds_what_it_looks_for(committed_db):
+    """The searches are not blind: a canary left in a table, in Redis (plain and inside
+    a Celery message) and in a file is found."""
+    canary = "canary" + uuid.uuid4().hex[:16]
+    ApplicationFactory(full_name=f"Ada {canary}")
+    client = redis.Redis.from_url(os.environ["REDIS_URL"], db=3)
+    (Path(settings.MEDIA_ROOT) / "probe").mkdir(parents=True, exist_ok=True)
+    probe = Path(settings.MEDIA_ROOT) / "probe" / f"{uuid.uuid4().hex}.txt"
+    try:
+        client.set("probe", f"x{canary}y")
+        client.lpush(
+            "probe-queue",
+            b'{"body": "' + base64.b64encode(f'[["{canary}@example.com"], {{}}]'.encode()) + b'"}',
+        )
+        probe.write_bytes(b"abc " + canary.encode())
+
+        found = everywhere(canary)
+        assert ("applications_application", "full_name") in found["database"]
+        assert {key for _db, key in found["redis"]} == {b"probe", b"probe-queue"}
+        assert found["media"] == [str(probe)]
+    finally:
+        client.delete("probe", "probe-queue")
+        probe.unlink(missing_ok=True)
