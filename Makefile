@@ -12,7 +12,7 @@ export
 
 APPS := vvf accounts audit applications vetting forums feedback
 
-.PHONY: help run test lint security audit format lock assets install system-packages clean
+.PHONY: help run test lint security audit format lock assets install system-packages clean bench-retention
 
 help:
 	@echo "make run     serve the service on http://127.0.0.1:8000 with demo data"
@@ -83,6 +83,10 @@ format: install
 lock: install
 	$(BIN)/pip-compile --quiet --allow-unsafe --strip-extras --generate-hashes -o requirements/base.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --allow-unsafe --strip-extras --generate-hashes --extra dev -o requirements/dev.txt pyproject.toml
+
+# The retention sweep over 100,000 due applications beside a hand-written SQL delete.
+bench-retention: system-packages install
+	bin/with-test-services $(BIN)/python bench/retention.py
 
 clean:
 	rm -rf $(VENV) node_modules static/dist var
