@@ -21,6 +21,7 @@ help:
 	@echo "make audit   check the locked dependencies for known vulnerabilities (needs the internet)"
 	@echo "make format  format the code with ruff"
 	@echo "make lock    re-lock Python dependencies after editing pyproject.toml"
+	@echo "make bench-retention  time the retention sweep (docs/performance.md)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
