@@ -222,11 +222,12 @@ def enforce(now=None):
     for rule, (finder, _reason) in RULES.items():
         deleted = 0
         held = finder(today).filter(retention_hold__isnull=False).count()
+        after = 0  # keyset: each batch starts past the last, not over deleted rows
         while True:
             with transaction.atomic():
                 ids = list(
                     finder(today)
-                    .filter(retention_hold__isnull=True)
+                    .filter(retention_hold__isnull=True, pk__gt=after)
                     .select_for_update(skip_locked=True, of=("self",))
                     .order_by("pk")
                     .values_list("pk", flat=True)[: settings.RETENTION_BATCH_SIZE]
@@ -234,6 +235,7 @@ def enforce(now=None):
                 if not ids:
                     break
                 deleted += _delete_applications(ids)
+                after = ids[-1]
         counts[rule] = deleted
         RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted, held=held)
     counts.update(_sweeps(now))
