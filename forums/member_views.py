@@ -25,10 +25,9 @@ def member_required(view):
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        today = timezone.localdate()
         membership = (
-            Membership.objects.filter(pk=request.session.get(SESSION_KEY), started_on__lte=today)
-            .exclude(ended_on__lt=today)
+            Membership.objects.current()
+            .filter(pk=request.session.get(SESSION_KEY))
             .select_related("application", "forum")
             .first()
         )

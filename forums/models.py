@@ -90,12 +90,18 @@ class Forum(models.Model):
         return years_after(self.launch_date, TENURE_YEARS) if self.launch_date else None
 
     def current_members(self, today=None):
-        today = today or timezone.localdate()
-        return self.memberships.filter(started_on__lte=today).exclude(ended_on__lt=today)
+        return self.memberships.current(today)
 
     @property
     def over_capacity(self):
         return self.current_members().count() > MEMBERS_AT_MOST
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, today=None):
+        """Members on `today` (London): started, and their tenure not yet ended."""
+        today = today or timezone.localdate()
+        return self.filter(started_on__lte=today).exclude(ended_on__lt=today)
 
 
 class Membership(models.Model):
@@ -114,6 +120,8 @@ class Membership(models.Model):
         help_text=_("The forum's tenure end, or the day they left."),
     )
     left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["forum", "started_on"]

@@ -194,7 +194,7 @@ def invitations_send(*, meeting):
 
 
 def _still_member():
-    return Q(membership__ended_on__isnull=True) | Q(membership__ended_on__gte=timezone.localdate())
+    return Q(membership__in=Membership.objects.current())
 
 
 def invitations_to_send(meeting):
@@ -460,10 +460,9 @@ MEMBER_LINK_MAX_AGE = datetime.timedelta(hours=24)
 
 
 def current_member_by_email(email):
-    today = timezone.localdate()
     return (
-        Membership.objects.filter(application__email__iexact=email.strip(), started_on__lte=today)
-        .exclude(ended_on__lt=today)
+        Membership.objects.current()
+        .filter(application__email__iexact=email.strip())
         .select_related("application")
         .first()
     )
@@ -506,8 +505,7 @@ def member_link_use(token):
         return None
     membership = link.membership
     link.delete()
-    today = timezone.localdate()
-    if membership.ended_on is not None and membership.ended_on < today:
+    if not Membership.objects.current().filter(pk=membership.pk).exists():
         return None
     return membership
 
