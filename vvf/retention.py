@@ -20,6 +20,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
+from vvf import cascade
+
 # The policy: nothing may be kept for less (or the promise of the information sheet
 # could not be kept by a mistaken setting), and the periods here are the promise.
 POLICY_MONTHS = {"RETENTION_UNSUCCESSFUL_MONTHS": 6, "RETENTION_MEMBER_MONTHS": 6}
@@ -150,32 +152,36 @@ def _delete_applications(ids):
 
     ids = list(ids)
     _count_for_reports(ids)
-    Application.objects.filter(pk__in=ids).delete()
-    return len(ids)
+    return cascade.delete(Application, ids)
 
 
 def _count_for_reports(ids):
     """Before people go, the counts reports still need: per forum chosen, month of the
-    outcome (or of the tenure's end) and outcome. Nothing else is kept."""
-    from django.db.models import F
+    outcome (or of the tenure's end) and outcome. Nothing else is kept. One grouped
+    query a batch."""
+    from django.db.models import Case, Count, DateField, F, Value, When
+    from django.db.models.functions import Coalesce, TruncMonth
 
     from applications.models import Application
     from audit.models import RetentionCount
 
-    rows = Application.objects.filter(pk__in=ids).values_list(
-        "forums", "status", "closed_at", "membership__ended_on", "submitted_at"
+    groups = (
+        Application.objects.filter(pk__in=ids, forums__isnull=False)
+        .annotate(
+            month_of=Coalesce(
+                TruncMonth("membership__ended_on"),
+                TruncMonth(Coalesce("closed_at", "submitted_at"), output_field=DateField()),
+            ),
+            outcome=Case(
+                When(membership__ended_on__isnull=False, then=Value("MEMBER")),
+                default=F("status"),
+            ),
+        )
+        .values_list("forums", "month_of", "outcome")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
-    tally = {}
-    for forum_id, status, closed_at, ended_on, submitted_at in rows:
-        if forum_id is None:
-            continue
-        if ended_on is not None:
-            day, outcome = ended_on, "MEMBER"
-        else:
-            day, outcome = timezone.localtime(closed_at or submitted_at).date(), status
-        key = (forum_id, day.replace(day=1), outcome)
-        tally[key] = tally.get(key, 0) + 1
-    for (forum_id, month, outcome), count in tally.items():
+    for forum_id, month, outcome, count in groups:
         counted, _ = RetentionCount.objects.get_or_create(
             forum_id=forum_id, month=month, outcome=outcome
         )

@@ -263,7 +263,7 @@ else:
 # after their tenure ends. vvf/retention.py refuses to run with less than the policy.
 RETENTION_UNSUCCESSFUL_MONTHS = envint("RETENTION_UNSUCCESSFUL_MONTHS", 6)
 RETENTION_MEMBER_MONTHS = envint("RETENTION_MEMBER_MONTHS", 6)
-RETENTION_BATCH_SIZE = envint("RETENTION_BATCH_SIZE", 500)
+RETENTION_BATCH_SIZE = envint("RETENTION_BATCH_SIZE", 5000)
 
 RATE_LIMITS = {
     "apply-submit": (10, 3600),
