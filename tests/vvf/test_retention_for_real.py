@@ -132,6 +132,64 @@ def test_two_sweeps_at_once_delete_each_record_exactly_once(committed_db, settin
     assert RetentionHeartbeat.objects.count() == 2
 
 
+def test_a_run_killed_half_way_completes_on_the_next_run(committed_db):
+    """A run in its own process deletes its first batch, then waits on a row this test
+    holds and is killed there. The second batch rolls back whole (nothing half-deleted,
+    nothing counted twice) and the next run deletes it."""
+    from psycopg import connect
+
+    from audit.models import RetentionCount
+    from forums.models import Forum
+
+    forum = Forum.objects.get(slug="vawg")
+    february = datetime.datetime(2020, 2, 14, 12, tzinfo=LONDON)
+    first = [
+        ApplicationFactory(status="WITHDRAWN", closed_at=LONG_AGO, forums=[forum]) for _ in range(5)
+    ]
+    second = [
+        ApplicationFactory(status="WITHDRAWN", closed_at=february, forums=[forum]) for _ in range(5)
+    ]
+    # The second batch's count ends in an update of this row, which the test holds.
+    held = RetentionCount.objects.create(
+        forum=forum, month=datetime.date(2020, 2, 1), outcome="WITHDRAWN"
+    )
+    dsn = service_env()["DATABASE_URL"]
+    waiting = "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+    with connect(dsn) as holder, connect(dsn, autocommit=True) as watcher:
+        holder.execute("SELECT 1 FROM audit_retentioncount WHERE id = %s FOR UPDATE", [held.pk])
+        run = subprocess.Popen(
+            [sys.executable, "manage.py", "enforce_retention"],
+            cwd=ROOT, env=service_env(RETENTION_BATCH_SIZE="5"),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        try:
+            blocked = wait_until(
+                lambda: watcher.execute(waiting).fetchone() or run.poll() is not None
+            )
+            assert blocked and run.poll() is None, run.communicate()[0]
+            assert not Application.objects.filter(pk__in=[a.pk for a in first]).exists()
+            # Killed: the process, and its session in PostgreSQL.
+            run.kill()
+            run.wait(timeout=15)
+            (pid,) = watcher.execute(waiting).fetchone()
+            watcher.execute("SELECT pg_terminate_backend(%s)", [pid])
+            gone = "SELECT count(*) FROM pg_stat_activity WHERE pid = %s"
+            assert wait_until(lambda: watcher.execute(gone, [pid]).fetchone()[0] == 0)
+        finally:
+            run.kill()
+            run.communicate()
+
+    assert Application.objects.filter(pk__in=[a.pk for a in second]).count() == 5
+    assert not RetentionHeartbeat.objects.exists()
+
+    assert retention.enforce()[RULE] == 5
+
+    assert not Application.objects.filter(pk__in=[a.pk for a in second]).exists()
+    assert RetentionHeartbeat.objects.count() == 1
+    counts = dict(RetentionCount.objects.filter(forum=forum).values_list("month", "count"))
+    assert counts == {datetime.date(2020, 1, 1): 5, datetime.date(2020, 2, 1): 5}
+
+
 # Point 8: the canary -------------------------------------------------------------------
 
 
