@@ -1,9 +1,8 @@
 """Spreadsheets of applications for staff. Equality answers only when asked for."""
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from vvf.xlsx import safe_text, workbook_bytes
+from vvf.xlsx import safe_text, streaming_sheet, workbook_bytes
 
 from .models import EqualityMonitoring
 
@@ -29,7 +28,8 @@ BASE_COLUMNS = [
 
 
 def applications_workbook(queryset, *, include_equality=False):
-    """The applications as XLSX bytes, built in memory (nothing is written to disk)."""
+    """The applications as XLSX bytes, built in memory (nothing is written to disk),
+    row by row: memory grows with the size of the file, not with openpyxl cells."""
     queryset = queryset.prefetch_related("forums")
     columns = list(BASE_COLUMNS)
     if include_equality:
@@ -37,13 +37,8 @@ def applications_workbook(queryset, *, include_equality=False):
         for name in EqualityMonitoring.ANSWER_FIELDS:
             field = EqualityMonitoring._meta.get_field(name)
             columns.append((f"Equality: {field.verbose_name}", _equality_getter(name)))
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Applications"
-    sheet.append([title for title, _getter in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
+    workbook = Workbook(write_only=True)
+    sheet = streaming_sheet(workbook, "Applications", [(title, 20) for title, _getter in columns])
     for application in queryset.iterator(chunk_size=2000):
         sheet.append([safe_text(getter(application)) for _title, getter in columns])
     return workbook_bytes(workbook)

@@ -10,7 +10,7 @@ import io
 import secrets
 
 from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from msoffcrypto.format.ooxml import OOXMLFile
 
 # No look-alike characters: the password is read off a screen and typed.
@@ -62,6 +62,7 @@ def download_response(token, *, user):
     if held is None:
         raise Http404
     filename, content = held
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    # Sent in blocks as the client reads them, not as one body.
+    return FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX
+    )

@@ -2,12 +2,15 @@
 
 openpyxl writes each worksheet's XML to a temporary file before zipping it, even in
 write-only mode; for personal data that is a plaintext copy on disk. This writer keeps
-every part in memory.
+every part in memory. Large exports use a write-only workbook (`streaming_sheet`): rows
+are written out as XML as they are appended, not kept as cells, so 50,000 applications
+take tens of megabytes, not gigabytes (docs/performance.md).
 """
 
 import io
 from zipfile import ZIP_DEFLATED, ZipFile
 
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Border, Font, PatternFill, Side
@@ -21,15 +24,42 @@ class InMemoryExcelWriter(ExcelWriter):
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
-        writer = WorksheetWriter(ws, out=io.BytesIO())
-        writer.write()
+        if self.workbook.write_only:
+            if not ws.closed:
+                ws.close()
+            writer = ws._writer
+        else:
+            writer = WorksheetWriter(ws, out=io.BytesIO())
+            writer.write()
         ws._rels = writer._rels
         self._archive.writestr(ws.path[1:], writer.out.getvalue())
         self.manifest.append(ws)
 
 
+def streaming_sheet(workbook, title, columns):
+    """A sheet of a write-only workbook (`Workbook(write_only=True)`) with its header
+    written (bold on grey, a line under it, frozen, each column (title, width) as wide
+    as asked), whose rows go to XML in memory as they are appended. Sheets made
+    otherwise would write to a temporary file."""
+    sheet = workbook.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    for index, (_title, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet._writer = WorksheetWriter(sheet, out=io.BytesIO())
+    sheet._writer.write_top()
+    header = []
+    for title_, _width in columns:
+        cell = WriteOnlyCell(sheet, value=title_)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+        cell.border = Border(bottom=Side(style="thin"))
+        header.append(cell)
+    sheet.append(header)
+    return sheet
+
+
 def workbook_bytes(workbook):
-    """The workbook (not write-only) as XLSX bytes, without touching the disk."""
+    """The workbook as XLSX bytes, without touching the disk."""
     buffer = io.BytesIO()
     with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
         InMemoryExcelWriter(workbook, archive).save()

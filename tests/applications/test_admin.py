@@ -154,7 +154,7 @@ def export(staff_client, query="", include_equality=False):
         reverse("admin:applications_application_export_download", args=[page.context["token"]])
     )
     assert download["Content-Type"].startswith("application/vnd.openxmlformats")
-    encrypted = msoffcrypto.OfficeFile(io.BytesIO(download.content))
+    encrypted = msoffcrypto.OfficeFile(io.BytesIO(download.getvalue()))
     assert encrypted.is_encrypted()
     encrypted.load_key(password=password)
     plain = io.BytesIO()
@@ -177,8 +177,9 @@ def test_export_is_encrypted_shown_once_and_downloaded_once(staff_client, user_w
     second = staff_client.get(url)
 
     assert len(password) >= 20
-    assert password.encode() not in first.content
-    assert first.content[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted OLE file
+    content = first.getvalue()
+    assert password.encode() not in content
+    assert content[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted OLE file
     assert second.status_code == 404
     entry = AuditEntry.objects.get(action="EXPORT")
     assert entry.detail == "1 rows"

@@ -298,7 +298,7 @@ def test_the_report_page_and_spreadsheet_name_no_member(client, user_with_role):
     assert download["Content-Disposition"] == (
         f'attachment; filename="vvf-report-{MONTH:%Y-%m}-vawg.xlsx"'
     )
-    workbook, cells = decrypted_cells(download.content, exported.context["password"])
+    workbook, cells = decrypted_cells(download.getvalue(), exported.context["password"])
     assert workbook.sheetnames == [
         "Feedback by theme", "Feedback items", "Movements", "Outstanding", "People",
     ]  # fmt: skip
@@ -330,7 +330,7 @@ def test_the_spreadsheet_has_styled_frozen_headers_and_widths(client, user_with_
     exported = client.post(reverse("feedback:report-xlsx", args=[report.pk]))
     download = client.get(reverse("feedback:report-download", args=[exported.context["token"]]))
 
-    workbook, _cells = decrypted_cells(download.content, exported.context["password"])
+    workbook, _cells = decrypted_cells(download.getvalue(), exported.context["password"])
     assert download["Content-Disposition"] == (
         f'attachment; filename="vvf-report-{MONTH:%Y-%m}-all-forums.xlsx"'
     )

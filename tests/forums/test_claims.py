@@ -600,7 +600,7 @@ def test_staff_export_last_month_encrypted_and_audited(staff_client, member):
         download["Content-Disposition"]
         == f'attachment; filename="approved-claims-{month:%Y-%m}.xlsx"'
     )
-    encrypted = msoffcrypto.OfficeFile(io.BytesIO(download.content))
+    encrypted = msoffcrypto.OfficeFile(io.BytesIO(download.getvalue()))
     assert encrypted.is_encrypted()
     encrypted.load_key(password=page.context["password"])
     plain = io.BytesIO()
