@@ -1,0 +1,325 @@
+"""`make bench`: the service under load on its production stack, each figure beside a
+reference measured in the same run.
+
+    bin/with-test-services .venv/bin/python bench/run.py [--quick]
+
+Seeds the (throwaway) PostgreSQL with a large dataset (bench/seed.py), starts gunicorn
+with 2 workers and a Celery worker on loopback with production settings (DEBUG off,
+behind a TLS proxy, as deployed: wrk sends X-Forwarded-Proto), and measures with wrk:
+
+- pages: requests a second and p50/p95 latency, beside a bare Django view on the same
+  server (budgets: the start page at least half its throughput, a form step a quarter);
+- the staff applications list: the rows of one page (100, filtered) fetched as the admin
+  fetches them, beside one raw SQL query for the same rows (budget: under 3x);
+- the XLSX export of 50,000 applications: time and peak memory, beside the same rows
+  written with Python's csv module (budget: under 200 MB);
+- the retention sweep (bench/retention.py), beside a hand-written SQL delete.
+
+It asserts nothing: it prints the figures, the budgets and whether each is met.
+"""
+
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PYTHON = sys.executable
+QUICK = "--quick" in sys.argv
+DURATION = "5s" if QUICK else "15s"
+STAFF_LIST = "/admin/applications/application/"
+
+
+def production_env():
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DEBUG="0",
+        SECRET_KEY="bench-only-secret-key-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1",
+        FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        SITE_URL="https://127.0.0.1",
+        BEHIND_TLS_PROXY="1",
+        TRUSTED_PROXY_COUNT="1",
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=tempfile.mkdtemp(prefix="vvf-bench-mail-"),
+        MEDIA_ROOT=tempfile.mkdtemp(prefix="vvf-bench-media-"),
+        DATABASE_CONN_MAX_AGE="60",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """Talks to the gunicorn on loopback as the TLS proxy would."""
+
+    def __init__(self, port):
+        self.port = port
+
+    def request(self, method, path, body=None, cookies=None, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        sent = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https", **(headers or {})}
+        if cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        if body is not None:
+            body = urllib.parse.urlencode(body, doseq=True)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+            sent["Referer"] = "https://127.0.0.1/"
+        connection.request(method, path, body=body, headers=sent)
+        response = connection.getresponse()
+        content = response.read().decode(errors="replace")
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie" and cookies is not None:
+                name, _, rest = value.partition("=")
+                cookies[name] = rest.split(";", 1)[0]
+        connection.close()
+        return response.status, response.getheader("Location"), content
+
+
+def csrf_token(page):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def applicant_at_contact_step(server):
+    """A session that has answered the pages before "How to contact you"."""
+    from forums.models import Forum
+
+    cookies = {}
+    vawg = str(Forum.objects.get(slug="vawg").pk)
+    answers = [
+        ("date-of-birth", {"date_of_birth_0": "27", "date_of_birth_1": "3",
+                           "date_of_birth_2": "1990"}),
+        ("london", {"london_connection": ["LIVES"]}),
+        ("victim", {"victim_of_crime": "YES"}),
+        ("pnc-check", {"willing_pnc": "YES"}),
+        ("confidentiality", {"willing_confidentiality": "YES"}),
+        ("forums", {"forums": [vawg]}),
+        ("name", {"full_name": "Bench Applicant", "preferred_name": ""}),
+    ]  # fmt: skip
+    for slug, data in answers:
+        _status, _location, page = server.request("GET", f"/apply/{slug}/", cookies=cookies)
+        status, location, _ = server.request(
+            "POST", f"/apply/{slug}/", {**data, "csrfmiddlewaretoken": csrf_token(page)}, cookies
+        )
+        assert status == 302 and slug not in (location or ""), (slug, status, location)
+    _status, _location, page = server.request("GET", "/apply/contact/", cookies=cookies)
+    contact = {
+        "email": "bench@bench.invalid", "phone": "07700 900 982", "contact_method": "EMAIL",
+        "safe_to_leave_messages": "NO", "contact_times": "",
+        "csrfmiddlewaretoken": csrf_token(page),
+    }  # fmt: skip
+    return cookies, contact
+
+
+def signed_in_cookies(user):
+    """A session for a user who has signed in with both factors."""
+    from django.conf import settings
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="default")
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return {settings.SESSION_COOKIE_NAME: session.session_key}
+
+
+def wrk(server, path, cookies=None, body=None, csrf=None):
+    env = dict(os.environ)
+    if cookies:
+        env["WRK_COOKIE"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    if body is not None:
+        env["WRK_METHOD"] = "POST"
+        env["WRK_BODY"] = urllib.parse.urlencode(body, doseq=True)
+    url = f"http://127.0.0.1:{server.port}{path}"
+    command = ["wrk", "-t2", "-c8", "-d", DURATION, "-s", str(ROOT / "bench/report.lua"), url]
+    subprocess.run([*command[:3], "-d", "2s", *command[5:]], env=env, capture_output=True)
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def staff_list_against_raw_sql(staff):
+    """The rows of one page of the staff list (100, filtered by status), fetched as the
+    admin fetches them (its queryset, count and page), against one raw SQL query that
+    fetches the same columns of the same rows and the count."""
+    from django.contrib import admin
+    from django.db import connection
+    from django.test import RequestFactory
+
+    from applications.models import Application
+
+    request = RequestFactory().get(STAFF_LIST, {"status__exact": "SUBMITTED"})
+    request.user = staff
+    model_admin = admin.site._registry[Application]
+
+    def admin_fetch():
+        changelist = model_admin.get_changelist_instance(request)
+        changelist.get_results(request)
+        return len(changelist.result_list)  # the page's rows, with what they prefetch
+
+    def raw_fetch():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM applications_application WHERE status = 'SUBMITTED'"
+            )
+            cursor.execute(
+                "SELECT a.id, a.reference, a.status, a.submitted_at, a.full_name, a.borough,"
+                " (SELECT string_agg(f.name, ', ') FROM applications_application_forums af"
+                "  JOIN forums_forum f ON f.id = af.forum_id WHERE af.application_id = a.id)"
+                " FROM applications_application a WHERE a.status = 'SUBMITTED'"
+                " ORDER BY a.submitted_at DESC LIMIT 100"
+            )
+            return len(cursor.fetchall())
+
+    return best_of(admin_fetch), best_of(raw_fetch)
+
+
+def best_of(work, times=30):
+    work()
+    best = float("inf")
+    for _ in range(times):
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def child(script, *args, env):
+    output = subprocess.run(
+        [PYTHON, str(ROOT / script), *args], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    if output.returncode:
+        raise SystemExit(f"{script} failed:\n{output.stdout}\n{output.stderr}")
+    return output.stdout
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: make bench installs it (apt-get install wrk).")
+    env = production_env()
+    os.environ.update(env)
+    print("Preparing: migrations, static files, seeding (a few minutes)...", flush=True)
+    child("manage.py", "migrate", "--no-input", env=env)
+    child("manage.py", "collectstatic", "--no-input", env=env)
+
+    import django
+
+    django.setup()
+    from bench.seed import seed
+
+    started = time.perf_counter()
+    users = seed(applications=10_000 if QUICK else 50_000)
+    print(f"Seeded in {time.perf_counter() - started:.0f} s", flush=True)
+
+    port = free_port()
+    logs = tempfile.mkdtemp(prefix="vvf-bench-logs-")
+    processes = [
+        subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "vvf.wsgi:application", "--workers", "2",
+             "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+            cwd=ROOT, env=env, stdout=open(f"{logs}/gunicorn.log", "w"), stderr=subprocess.STDOUT,
+        ),
+        subprocess.Popen(
+            [PYTHON, "-m", "celery", "-A", "vvf", "worker", "--concurrency", "1",
+             "--loglevel", "WARNING"],
+            cwd=ROOT, env=env, stdout=open(f"{logs}/worker.log", "w"), stderr=subprocess.STDOUT,
+        ),
+    ]  # fmt: skip
+    try:
+        server = Server(port)
+        for _ in range(100):
+            try:
+                if server.request("GET", "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            raise SystemExit(f"gunicorn did not answer; see {logs}")
+        report(server, users, env)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+def report(server, users, env):
+    from feedback.models import MonthlyReport
+
+    staff = signed_in_cookies(users["staff"])
+    applicant, contact = applicant_at_contact_step(server)
+    month = MonthlyReport.objects.filter(forum__isnull=True).order_by("-month").first()
+    panel, police = signed_in_cookies(users["panel_mps"]), signed_in_cookies(users["police"])
+    pages = [
+        ("bare Django view (reference)", "/bench/bare/", {}, None),
+        ("start page", "/", {}, None),
+        ("form step: GET How to contact you", "/apply/contact/", applicant, None),
+        ("form step: POST How to contact you", "/apply/contact/", applicant, contact),
+        ("staff list: 100 a page, filtered", f"{STAFF_LIST}?status__exact=SUBMITTED", staff, None),
+        ("panel case page", f"/panel/cases/{users['case'].pk}/", panel, None),
+        ("monthly report (all forums)", f"/feedback/reports/{month.pk}/", police, None),
+    ]  # fmt: skip
+    print(f"\nPages: wrk, 2 threads, 8 connections, {DURATION} each, gunicorn 2 sync workers")
+    print(f"{'page':<40} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs bare':>8}  budget")
+    bare = None
+    for label, path, cookies, body in pages:
+        method = "POST" if body else "GET"
+        status, location, _ = server.request(method, path, body=body, cookies=dict(cookies))
+        assert status in (200, 302), f"{label}: {status} {location}"
+        figures = wrk(server, path, cookies=cookies, body=body)
+        bare = bare or figures["rps"]
+        share = figures["rps"] / bare
+        budget = ""
+        if label == "start page":
+            budget = f"at least 0.50: {'met' if share >= 0.5 else 'MISSED'}"
+        elif label.startswith("form step"):
+            budget = f"at least 0.25: {'met' if share >= 0.25 else 'MISSED'}"
+        errors = f"  ({figures['bad_status']} error answers)" if figures["bad_status"] else ""
+        print(f"{label:<40} {figures['rps']:>8.0f} {figures['p50_ms']:>8.1f} "
+              f"{figures['p95_ms']:>8.1f} {share:>8.2f}  {budget}{errors}", flush=True)  # fmt: skip
+
+    admin_seconds, raw_seconds = staff_list_against_raw_sql(users["staff"])
+    ratio = admin_seconds / raw_seconds
+    print(f"\nStaff list, one page of 100 rows (best of 30): as the admin fetches them "
+          f"{admin_seconds * 1000:.1f} ms, one raw SQL query {raw_seconds * 1000:.1f} ms: "
+          f"{ratio:.1f}x (budget under 3x: {'met' if ratio < 3 else 'MISSED'})")  # fmt: skip
+
+    print("\nExport of every application (XLSX, encrypted) beside Python's csv module:")
+    for kind in ("csv", "xlsx"):
+        figures = json.loads(child("bench/export.py", kind, env=env).strip().splitlines()[-1])
+        budget = ""
+        if kind == "xlsx":
+            budget = f"  (budget under 200 MB: {'met' if figures['peak_mb'] < 200 else 'MISSED'})"
+        print(f"  {kind:<5} {figures['rows']:,} rows  {figures['seconds']:6.1f} s  "
+              f"peak {figures['peak_mb']:6.1f} MB (process at start {figures['start_mb']:.0f} MB)"
+              f"  {figures['bytes'] / 2**20:.1f} MiB{budget}", flush=True)  # fmt: skip
+
+    print("\nRetention sweep (bench/retention.py):")
+    retention_env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    how_many = "20000" if QUICK else "100000"
+    print(child("bench/retention.py", how_many, env=retention_env).rstrip())
+
+
+if __name__ == "__main__":
+    main()
