@@ -23,11 +23,14 @@ STAFF_ACTIONS = ["view", "add", "change"]
 
 
 def roles_of(user):
-    """The names of the user's roles, in the order of ALL_ROLES."""
+    """The names of the user's roles, in the order of ALL_ROLES. Read from the database
+    once per user object (as Django caches permissions), not at every check of a page."""
     if not user.is_authenticated:
         return []
-    names = {group.name for group in user.groups.all()}
-    return [role for role in ALL_ROLES if role in names]
+    if not hasattr(user, "_roles_cache"):
+        names = {group.name for group in user.groups.all()}
+        user._roles_cache = [role for role in ALL_ROLES if role in names]
+    return list(user._roles_cache)
 
 
 def has_role(user, role):

@@ -37,12 +37,18 @@ class ConsentInline(ReadOnlyInline):
     fields = ["document", "given", "recorded_at"]
     readonly_fields = fields
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document")
+
 
 class EventInline(ReadOnlyInline):
     model = ApplicationEvent
     verbose_name_plural = _("Timeline")
     fields = ["at", "from_status", "to_status", "by", "by_applicant", "reason"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
 
 
 class OnboardingInline(ReadOnlyInline):
@@ -130,14 +136,13 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        application = Application.objects.filter(pk=object_id).first()
-        extra_context = {
-            **(extra_context or {}),
-            "can_act": self.can_act(request),
-            "can_record_onboarding": application is not None
-            and services.onboarding_allowed(application),
-        }
+        extra_context = {**(extra_context or {}), "can_act": self.can_act(request)}
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # With the application the page has read already, rather than reading it again.
+        context["can_record_onboarding"] = obj is not None and services.onboarding_allowed(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "can_act": self.can_act(request)}

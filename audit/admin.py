@@ -73,5 +73,5 @@ class AuditedAdminMixin:
             )
 
     def _audit_ref(self, object_id):
-        obj = self.model._default_manager.filter(pk=object_id).only("pk").first()
+        obj = self.model._default_manager.filter(pk=object_id).first()
         return str(getattr(obj, "reference", None) or object_id)

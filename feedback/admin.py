@@ -45,5 +45,6 @@ class RecommendationAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class MonthlyReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["month", "forum", "generated_at"]
     list_filter = ["forum"]
+    list_select_related = ["forum"]  # may be empty (all forums): not followed by default
     fields = ["month", "forum", "generated_at"]
     readonly_fields = fields

@@ -100,11 +100,16 @@ class DecideForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, agenda=None, **kwargs):
+        """`agenda`: the meeting's accepted items when the page has read them already, so
+        that a page of many suggestions does not read them again for each one."""
         super().__init__(*args, **kwargs)
-        self.fields["merged_into"].queryset = meeting.agenda_items.filter(
-            status=AgendaItem.Status.ACCEPTED
-        )
+        field = self.fields["merged_into"]
+        field.queryset = meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED)
+        if agenda is not None:
+            field.choices = [("", field.empty_label)] + [
+                (item.pk, field.label_from_instance(item)) for item in agenda
+            ]
 
     def clean(self):
         data = super().clean()

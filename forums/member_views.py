@@ -136,7 +136,9 @@ def _meeting_page(request, meeting, status=200, **forms):
             "is_open": is_open,
             "invitation": invitation,
             "agenda": agenda,
-            "proposals": meeting.agenda_items.filter(proposed_by=membership),
+            "proposals": meeting.agenda_items.filter(proposed_by=membership).select_related(
+                "merged_into"
+            ),
             "recording_answer": consents.get(membership.pk),
             "recording_wording": services.recording_document(),
             "form": failed,

@@ -52,5 +52,5 @@ def manages_meetings(user, forum):
 def sees_applications(user, forum):
     """Partners see the applications to the forums they run; facilitators see members."""
     return has_role(user, VVF_STAFF) or (
-        has_role(user, EXTERNAL_PARTNER) and forum.run_by.members.filter(pk=user.pk).exists()
+        has_role(user, EXTERNAL_PARTNER) and user.organisations.filter(pk=forum.run_by_id).exists()
     )

@@ -361,10 +361,15 @@ def recording_consents(meeting):
     return answers
 
 
-def recording_allowed(meeting):
-    """True when attendance was taken and every member present consented."""
-    present = set(meeting.attendance.filter(attended=True).values_list("membership_id", flat=True))
-    answers = recording_consents(meeting)
+def recording_allowed(meeting, *, present=None, answers=None):
+    """True when attendance was taken and every member present consented. A page that has
+    read who was present and the answers (recording_consents) already passes them."""
+    if present is None:
+        present = set(
+            meeting.attendance.filter(attended=True).values_list("membership_id", flat=True)
+        )
+    if answers is None:
+        answers = recording_consents(meeting)
     return bool(present) and all(answers.get(pk) for pk in present)
 
 

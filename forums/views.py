@@ -84,7 +84,8 @@ def _meeting_page(request, meeting, status=200, **forms):
     invitations = {
         i.membership_id: i for i in meeting.invitations.select_related("membership__application")
     }
-    present = set(meeting.attendance.filter(attended=True).values_list("membership_id", flat=True))
+    register = list(meeting.attendance.values_list("membership_id", "attended"))
+    present = {membership_id for membership_id, attended in register if attended}
     consents = services.recording_consents(meeting)
     for membership in members:
         membership.invitation = invitations.get(membership.pk)
@@ -98,9 +99,10 @@ def _meeting_page(request, meeting, status=200, **forms):
     )
     forms.setdefault("recording_form", RecordingForm(prefix="recording"))
     decide_forms = forms.pop("decide_forms", {})
+    agenda = [i for i in items if i.status == AgendaItem.Status.ACCEPTED]
     for item in items:
         item.decide_form = decide_forms.get(item.pk) or DecideForm(
-            prefix=f"decide-{item.pk}", meeting=meeting
+            prefix=f"decide-{item.pk}", meeting=meeting, agenda=agenda
         )
     failed = next(
         (f for f in [*forms.values(), *decide_forms.values()] if f.is_bound and f.errors), None
@@ -116,15 +118,17 @@ def _meeting_page(request, meeting, status=200, **forms):
             "has_started": meeting.starts_at <= timezone.now(),
             "manages": manages_meetings(request.user, meeting.forum),
             "members": members,
-            "attendance_taken": meeting.attendance.exists(),
+            "attendance_taken": bool(register),
             "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
-            "agenda": [i for i in items if i.status == AgendaItem.Status.ACCEPTED],
+            "agenda": agenda,
             "decided": [
                 i for i in items
                 if i.status in (AgendaItem.Status.MERGED, AgendaItem.Status.DECLINED)
             ],
             "note": note,
-            "recording_allowed": services.recording_allowed(meeting),
+            "recording_allowed": services.recording_allowed(
+                meeting, present=present, answers=consents
+            ),
             "form": failed,
             **forms,
         },
