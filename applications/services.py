@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from vvf import outbox
+
 from . import tasks
 from .models import (
     TRANSITIONS,
@@ -77,7 +79,7 @@ def application_transition(
         sender=Application, application=locked, from_status=from_status, to_status=to_status
     )
     if to_status in {Status.NOT_RIGHT_TIME, Status.SIGNPOSTED, Status.WITHDRAWN}:
-        transaction.on_commit(lambda: tasks.send_closure_email.delay(locked.pk))
+        outbox.enqueue(tasks.send_closure_email, locked.pk)
     application.status = locked.status
     application.status_changed_at = locked.status_changed_at
     application.closed_at = locked.closed_at
@@ -170,7 +172,7 @@ def application_submit(*, answers, consents, submission_key):
     ApplicationEvent.objects.create(
         application=application, to_status=Status.SUBMITTED, by_applicant=True, at=now
     )
-    transaction.on_commit(lambda: tasks.send_application_emails.delay(application.pk))
+    outbox.enqueue(tasks.send_application_emails, application.pk)
     return application, True
 
 
@@ -224,7 +226,7 @@ _DRAFT_SALT = "applications.saved-draft"
 @transaction.atomic
 def draft_save(*, email, answers):
     draft = SavedDraft.objects.create(nonce=secrets.token_urlsafe(24), email=email, answers=answers)
-    transaction.on_commit(lambda: tasks.send_resume_link.delay(draft.pk))
+    outbox.enqueue(tasks.send_resume_link, draft.pk)
     return draft
 
 

@@ -106,3 +106,21 @@ class RetentionCount(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.outcome}: {self.count}"
+
+
+class PendingTask(models.Model):
+    """A Celery task queued in a transaction and not yet handed to the broker (the
+    outbox, vvf/outbox.py). Written with the transaction, so nothing queued is lost
+    when Redis is down; deleted once published. Its arguments are ids, never personal
+    data."""
+
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"pending task {self.pk}"

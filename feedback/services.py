@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forums.models import Membership
+from vvf import outbox
 
 from . import tasks
 from .models import ANSWERS, TRANSITIONS, FeedbackItem, Recommendation, RecommendationEvent, Status
@@ -170,5 +171,5 @@ def recommendation_move(*, recommendation, to_status, by, words="", fed_back_at=
         words=words,
     )  # fmt: skip
     if to_status in ANSWERS:
-        transaction.on_commit(lambda: tasks.send_answered.delay(recommendation.pk))
+        outbox.enqueue(tasks.send_answered, recommendation.pk)
     return recommendation

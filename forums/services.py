@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from applications.models import Consent, ConsentDocument, Status
 from audit.services import Action, audit_record
+from vvf import outbox
 
 from . import tasks
 from .models import (
@@ -167,7 +168,7 @@ def meeting_cancel(*, meeting):
 
 def _send_calendar_updates(meeting):
     if meeting.invitations.filter(sent_at__isnull=False).exists():
-        transaction.on_commit(lambda: tasks.send_invitations.delay(meeting.pk))
+        outbox.enqueue(tasks.send_invitations, meeting.pk)
 
 
 # Invitations -------------------------------------------------------------------------------
@@ -189,7 +190,7 @@ def invitations_send(*, meeting):
         if membership.pk not in invited
     ]
     Invitation.objects.bulk_create(new)
-    transaction.on_commit(lambda: tasks.send_invitations.delay(meeting.pk))
+    outbox.enqueue(tasks.send_invitations, meeting.pk)
     return len(new)
 
 
@@ -422,7 +423,7 @@ def note_finalise(*, meeting):
     note.finalised_at = timezone.now()
     note.save(update_fields=["status", "finalised_at"])
     if note.recording:
-        transaction.on_commit(lambda: tasks.delete_recording.delay(note.pk))
+        outbox.enqueue(tasks.delete_recording, note.pk)
     return note
 
 
@@ -481,7 +482,7 @@ def member_link_send(*, email):
     if membership is None:
         return None
     link = MemberLink.objects.create(membership=membership, nonce=secrets.token_urlsafe(24))
-    transaction.on_commit(lambda: tasks.send_member_link.delay(link.pk))
+    outbox.enqueue(tasks.send_member_link, link.pk)
     return link
 
 

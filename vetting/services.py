@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from applications.models import Application, Consent, Status
 from applications.services import application_transition
+from vvf import outbox
 
 from . import permissions, tasks
 from .models import Disclosure, DisclosureView, PanelSeat, PncCheck, SuitabilityCase
@@ -62,7 +63,7 @@ def check_record_no_record(*, check, received_on, by):
         reason="PNC: no record",
         by_vetting=True,
     )
-    transaction.on_commit(lambda: tasks.send_outcome_email.delay(check.application_id))
+    outbox.enqueue(tasks.send_outcome_email, check.application_id)
     return check
 
 
@@ -135,7 +136,7 @@ def case_decide(*, case, outcome):
         by_vetting=True,
     )
     application_id = case.check_record.application_id
-    transaction.on_commit(lambda: tasks.send_outcome_email.delay(application_id))
+    outbox.enqueue(tasks.send_outcome_email, application_id)
 
 
 def _end_case(case, outcome):

@@ -44,10 +44,21 @@ app.conf.beat_schedule = {
         "task": "feedback.tasks.generate_monthly_reports",
         "schedule": crontab(day_of_month=1, hour=6, minute=0),
     },
+    # Tasks queued while the broker was down (vvf/outbox.py).
+    "relay-pending-tasks": {
+        "task": "vvf.tasks.relay_pending_tasks",
+        "schedule": 60.0,
+        "options": {"expires": 55},  # a worker back after a while runs one, not many
+    },
 }
 
 # Tests only: a short schedule for the beat test (tests/vvf/test_retention_for_real.py).
 if os.environ.get("RETENTION_BEAT_SECONDS"):
     app.conf.beat_schedule["enforce-retention"]["schedule"] = float(
         os.environ["RETENTION_BEAT_SECONDS"]
+    )
+# Tests only: the outbox relay on a short schedule (tests/test_production_smoke.py).
+if os.environ.get("RELAY_BEAT_SECONDS"):
+    app.conf.beat_schedule["relay-pending-tasks"]["schedule"] = float(
+        os.environ["RELAY_BEAT_SECONDS"]
     )

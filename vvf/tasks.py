@@ -39,3 +39,11 @@ def send_retention_week_ahead():
 def clear_expired_sessions():
     """Expired sessions can hold unfinished application answers: delete them daily."""
     call_command("clearsessions")
+
+
+@shared_task
+def relay_pending_tasks():
+    """Every minute: tasks queued while the broker was down (vvf/outbox.py) are sent."""
+    from . import outbox
+
+    return outbox.relay()
