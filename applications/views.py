@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vvf import outbox
 from vvf.abuse import protect
 from vvf.forms import LongTextField, email_field
 
@@ -294,8 +295,19 @@ class QuestionForm(forms.Form):
 def question(request):
     form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        tasks.send_question.delay(form.cleaned_data["email"], form.cleaned_data["question"])
-        return redirect("applications:question-sent")
+        # Never stored, so not through the outbox: when it cannot be sent now, we say so
+        # and keep what they wrote on the page.
+        if outbox.publish_now(
+            tasks.send_question, form.cleaned_data["email"], form.cleaned_data["question"]
+        ):
+            return redirect("applications:question-sent")
+        form.add_error(
+            None,
+            _(
+                "Sorry, we could not send your question just now. What you wrote is still "
+                "here: please try again in a few minutes."
+            ),
+        )
     return render(request, "applications/question.html", {"form": form})
 
 

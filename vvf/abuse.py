@@ -7,6 +7,7 @@ Forms protected this way carry the honeypot in their template:
 """
 
 import functools
+import logging
 import time
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 
 HONEYPOT_FIELD = "website"
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request):
@@ -29,16 +31,23 @@ def client_ip(request):
 
 
 def too_many(scope, request):
-    """Counts this request; True when the client is over the scope's limit."""
+    """Counts this request; True when the client is over the scope's limit. When the
+    counters cannot be reached (Redis down) the request goes through: someone's
+    application matters more than a few minutes without a limit, and the honeypot still
+    stands. The failure is logged, without the address."""
     limit, window = settings.RATE_LIMITS[scope]
     bucket = int(time.time() // window)
     key = f"ratelimit:{scope}:{client_ip(request)}:{bucket}"
-    cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            count = 1
+    except Exception as error:  # noqa: BLE001 - any failure of the cache's server
+        logger.warning("Rate limit not counted for %s: %s", scope, type(error).__name__)
+        return False
     return count > limit
 
 
