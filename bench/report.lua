@@ -1,24 +1,31 @@
 -- wrk: print requests a second, latency percentiles and errors as one JSON line.
--- Requests are set by environment: WRK_METHOD, WRK_BODY, WRK_COOKIE, WRK_CSRF.
+-- Requests are set by environment: WRK_METHOD, and WRK_COOKIES and WRK_BODIES, one
+-- per line, taken in turn (each line is one visitor: a session and its form's token).
 local method = os.getenv("WRK_METHOD") or "GET"
-local body = os.getenv("WRK_BODY")
-local cookie = os.getenv("WRK_COOKIE")
-local csrf = os.getenv("WRK_CSRF")
 
-wrk.method = method
-wrk.headers["X-Forwarded-Proto"] = "https"
-wrk.headers["Host"] = "127.0.0.1"
-if cookie then wrk.headers["Cookie"] = cookie end
-if body then
-  wrk.body = body
-  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-  wrk.headers["Referer"] = "https://127.0.0.1/"
+local function lines(name)
+  local found = {}
+  for line in string.gmatch(os.getenv(name) or "", "[^\n]+") do
+    table.insert(found, line)
+  end
+  return found
 end
-if csrf then wrk.headers["X-CSRFToken"] = csrf end
 
-local bad = 0
-response = function(status, headers, body)
-  if status >= 400 then bad = bad + 1 end
+local cookies = lines("WRK_COOKIES")
+local bodies = lines("WRK_BODIES")
+local turn = 0
+
+request = function()
+  turn = turn + 1
+  local headers = {["X-Forwarded-Proto"] = "https", ["Host"] = "127.0.0.1"}
+  if #cookies > 0 then headers["Cookie"] = cookies[(turn % #cookies) + 1] end
+  local body = nil
+  if #bodies > 0 then
+    body = bodies[(turn % #bodies) + 1]
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers["Referer"] = "https://127.0.0.1/"
+  end
+  return wrk.format(method, nil, headers, body)
 end
 
 done = function(summary, latency, requests)

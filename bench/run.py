@@ -144,16 +144,22 @@ def signed_in_cookies(user):
     return {settings.SESSION_COOKIE_NAME: session.session_key}
 
 
-def wrk(server, path, cookies=None, body=None, csrf=None):
+def wrk(server, path, visitors, post=False):
+    """`visitors` are (cookies, form data or None): each request is one visitor's, in
+    turn, as many people use the service at once."""
     env = dict(os.environ)
-    if cookies:
-        env["WRK_COOKIE"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    if body is not None:
+    env["WRK_COOKIES"] = "\n".join(
+        "; ".join(f"{k}={v}" for k, v in cookies.items()) for cookies, _ in visitors
+    )
+    if post:
         env["WRK_METHOD"] = "POST"
-        env["WRK_BODY"] = urllib.parse.urlencode(body, doseq=True)
+        env["WRK_BODIES"] = "\n".join(
+            urllib.parse.urlencode(body, doseq=True) for _, body in visitors
+        )
     url = f"http://127.0.0.1:{server.port}{path}"
-    command = ["wrk", "-t2", "-c8", "-d", DURATION, "-s", str(ROOT / "bench/report.lua"), url]
-    subprocess.run([*command[:3], "-d", "2s", *command[5:]], env=env, capture_output=True)
+    script = ["-s", str(ROOT / "bench/report.lua"), url]
+    subprocess.run(["wrk", "-t2", "-c8", "-d2s", *script], env=env, capture_output=True)
+    command = ["wrk", "-t2", "-c8", "-d", DURATION, *script]
     output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -267,27 +273,31 @@ def main():
 def report(server, users, env):
     from feedback.models import MonthlyReport
 
-    staff = signed_in_cookies(users["staff"])
-    applicant, contact = applicant_at_contact_step(server)
+    staff = [(signed_in_cookies(users["staff"]), None)]
+    applicants = [applicant_at_contact_step(server) for _ in range(8)]
     month = MonthlyReport.objects.filter(forum__isnull=True).order_by("-month").first()
-    panel, police = signed_in_cookies(users["panel_mps"]), signed_in_cookies(users["police"])
+    panel = [(signed_in_cookies(users["panel_mps"]), None)]
+    police = [(signed_in_cookies(users["police"]), None)]
+    nobody = [({}, None)]
     pages = [
-        ("bare Django view (reference)", "/bench/bare/", {}, None),
-        ("start page", "/", {}, None),
-        ("form step: GET How to contact you", "/apply/contact/", applicant, None),
-        ("form step: POST How to contact you", "/apply/contact/", applicant, contact),
-        ("staff list: 100 a page, filtered", f"{STAFF_LIST}?status__exact=SUBMITTED", staff, None),
-        ("panel case page", f"/panel/cases/{users['case'].pk}/", panel, None),
-        ("monthly report (all forums)", f"/feedback/reports/{month.pk}/", police, None),
+        ("bare Django view (reference)", "/bench/bare/", nobody, False),
+        ("start page", "/", nobody, False),
+        ("form step: GET How to contact you", "/apply/contact/", applicants, False),
+        ("form step: POST How to contact you", "/apply/contact/", applicants, True),
+        ("staff list: 100 a page, filtered", f"{STAFF_LIST}?status__exact=SUBMITTED", staff, False),
+        ("panel case page", f"/panel/cases/{users['case'].pk}/", panel, False),
+        ("monthly report (all forums)", f"/feedback/reports/{month.pk}/", police, False),
     ]  # fmt: skip
-    print(f"\nPages: wrk, 2 threads, 8 connections, {DURATION} each, gunicorn 2 sync workers")
+    print(f"\nPages: wrk, 2 threads, 8 connections, {DURATION} each, gunicorn 2 sync workers;")
+    print("applicants: 8 sessions taken in turn")
     print(f"{'page':<40} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs bare':>8}  budget")
     bare = None
-    for label, path, cookies, body in pages:
-        method = "POST" if body else "GET"
+    for label, path, visitors, post in pages:
+        cookies, body = visitors[0]
+        method = "POST" if post else "GET"
         status, location, _ = server.request(method, path, body=body, cookies=dict(cookies))
         assert status in (200, 302), f"{label}: {status} {location}"
-        figures = wrk(server, path, cookies=cookies, body=body)
+        figures = wrk(server, path, visitors, post=post)
         bare = bare or figures["rps"]
         share = figures["rps"] / bare
         budget = ""
