@@ -257,6 +257,9 @@ if REDIS_URL.startswith("redis"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Fragments of public pages that are the same for everyone until the next release (the
+# start page's text), kept in each process's memory: nothing personal goes in it.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
 
 # (requests, seconds) per client address.
 # Retention, in months (DOMAIN.md): unsuccessful applications after their outcome, members
