@@ -34,13 +34,11 @@ $(VENV)/.installed: requirements/dev.txt | $(BIN)/python
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 
-# GOV.UK Frontend's footer CSS points at the royal crest, which a service outside GOV.UK
-# must not show (and our footer does not). A blank file stands in for it, so that the
-# production static files (hashed by collectstatic) resolve every reference in the CSS.
+# `npm run build` also writes a blank static/dist/images/govuk-crest.svg: GOV.UK Frontend's
+# footer CSS points at the royal crest, which a service outside GOV.UK must not show (and
+# our footer does not), and collectstatic's hashing needs every file the CSS names.
 static/dist/app.css: node_modules/.package-lock.json frontend/app.scss
 	npm run --silent build
-	mkdir -p static/dist/images
-	echo '<svg xmlns="http://www.w3.org/2000/svg"/>' > static/dist/images/govuk-crest.svg
 
 install: $(VENV)/.installed
 assets: static/dist/app.css
