@@ -121,6 +121,16 @@ def celery_worker(committed_db, tmp_path):
         log.close()
 
 
+def wait_until(condition, timeout=30):
+    """Polls `condition` until it is true or `timeout` seconds pass; its last answer."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
 def sent_emails(worker, count, timeout=20):
     """The emails the worker has written, waiting until there are `count` of them."""
     import email

@@ -25,7 +25,7 @@ from cryptography.fernet import Fernet
 
 from audit.models import PendingTask
 from tests.applications.journey import valid_answers
-from tests.conftest import ROOT, sent_emails, service_env
+from tests.conftest import ROOT, sent_emails, service_env, wait_until
 
 APPLICANT = "zoe@example.com"
 CLIENT_ADDRESS = "203.0.113.7"  # what the proxy says the applicant's address is
@@ -44,15 +44,6 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def wait_until(condition, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return condition()
 
 
 class Processes:

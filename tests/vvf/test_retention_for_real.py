@@ -11,7 +11,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,7 +25,7 @@ from applications.models import Application
 from audit.models import RetentionHeartbeat, RetentionTombstone
 from forums import services as forum_services
 from forums.models import ExpenseClaim, Membership
-from tests.conftest import ROOT, service_env
+from tests.conftest import ROOT, service_env, wait_until
 from tests.factories import ApplicationFactory
 from tests.forums.helpers import make_meeting
 from tests.vetting.helpers import application_at_pnc, panel
@@ -43,15 +42,6 @@ LONG_AGO = datetime.datetime(2020, 1, 15, 12, tzinfo=LONDON)
 
 def due_applications(count):
     return [ApplicationFactory(status="WITHDRAWN", closed_at=LONG_AGO) for _ in range(count)]
-
-
-def wait_until(condition, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.25)
-    return condition()
 
 
 def swept(pks):
