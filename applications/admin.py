@@ -13,6 +13,7 @@ from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import retention, secure_export, subject_access
 from vvf.admin import ReadOnlyMixin, admin_page
+from vvf.labels import label_of
 
 from . import exports, services
 from .admin_forms import EraseForm, ExportForm, HoldForm, OnboardingForm, TransitionForm
@@ -65,9 +66,13 @@ class EqualityInline(ReadOnlyMixin, admin.StackedInline):
     fields = readonly_fields
 
 
+STATUS_LABEL = label_of(Application, "status")
+BOROUGH_LABEL = label_of(Application, "borough")
+
+
 @admin.register(Application)
 class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["reference", "status", "forum_names", "borough", "submitted_at"]
+    list_display = ["reference", "status_label", "forum_names", "borough_label", "submitted_at"]
     list_filter = ["status", "forums", "borough", ("submitted_at", admin.DateFieldListFilter)]
     search_fields = ["=reference", "full_name", "email"]
     list_per_page = 100
@@ -86,6 +91,15 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("forums")
+
+    # Labels read once (vvf/labels.py), not a dict of every choice built at each row.
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj):
+        return STATUS_LABEL(obj)
+
+    @admin.display(description=_("borough"), ordering="borough")
+    def borough_label(self, obj):
+        return BOROUGH_LABEL(obj)
 
     @admin.display(description=_("forums"))
     def forum_names(self, obj):

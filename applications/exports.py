@@ -2,28 +2,10 @@
 
 from openpyxl import Workbook
 
+from vvf.labels import label_of
 from vvf.xlsx import safe_text, streaming_sheet, workbook_bytes
 
 from .models import Application, EqualityMonitoring
-
-
-def label_of(model, name):
-    """A getter for a choice field's label. Django's get_FOO_display() hashes every
-    choice's (lazily translated) label at each call, which made half the time of
-    exporting 50,000 rows (docs/performance.md); here the labels are read once, at the
-    first row (the service speaks one language)."""
-    labels = {}
-
-    def get(obj):
-        if not labels:
-            labels.update(
-                (value, str(label)) for value, label in model._meta.get_field(name).flatchoices
-            )
-        value = getattr(obj, name)
-        return labels.get(value, value)
-
-    return get
-
 
 BASE_COLUMNS = [
     ("Reference", lambda a: a.reference),
