@@ -47,14 +47,7 @@ def streaming_sheet(workbook, title, columns):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet._writer = WorksheetWriter(sheet, out=io.BytesIO())
     sheet._writer.write_top()
-    header = []
-    for title_, _width in columns:
-        cell = WriteOnlyCell(sheet, value=title_)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDDDDD")
-        cell.border = Border(bottom=Side(style="thin"))
-        header.append(cell)
-    sheet.append(header)
+    sheet.append([_header_style(WriteOnlyCell(sheet, value=title)) for title, _width in columns])
     return sheet
 
 
@@ -82,9 +75,14 @@ def header_row(sheet, columns):
     (title, width) as wide as asked."""
     sheet.append([title for title, _width in columns])
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDDDDD")
-        cell.border = Border(bottom=Side(style="thin"))
+        _header_style(cell)
     sheet.freeze_panes = "A2"
     for index, (_title, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _header_style(cell):
+    cell.font = Font(bold=True)
+    cell.fill = PatternFill("solid", fgColor="DDDDDD")
+    cell.border = Border(bottom=Side(style="thin"))
+    return cell
