@@ -130,7 +130,9 @@ class Application(models.Model):
 
     class Meta:
         ordering = ["-submitted_at"]
-        indexes = [models.Index(fields=["status", "submitted_at"])]
+        # The staff list: filtered by status, newest first (the admin adds the id to
+        # the order, so that pages never overlap).
+        indexes = [models.Index(fields=["status", "submitted_at", "id"])]
 
     def __str__(self):
         return self.reference
