@@ -179,8 +179,7 @@ def staff_list_against_raw_sql(staff):
     model_admin = admin.site._registry[Application]
 
     def admin_fetch():
-        changelist = model_admin.get_changelist_instance(request)
-        changelist.get_results(request)
+        changelist = model_admin.get_changelist_instance(request)  # counts, pages
         return len(changelist.result_list)  # the page's rows, with what they prefetch
 
     def raw_fetch():
@@ -193,7 +192,7 @@ def staff_list_against_raw_sql(staff):
                 " (SELECT string_agg(f.name, ', ') FROM applications_application_forums af"
                 "  JOIN forums_forum f ON f.id = af.forum_id WHERE af.application_id = a.id)"
                 " FROM applications_application a WHERE a.status = 'SUBMITTED'"
-                " ORDER BY a.submitted_at DESC LIMIT 100"
+                " ORDER BY a.submitted_at DESC, a.id DESC LIMIT 100"
             )
             return len(cursor.fetchall())
 

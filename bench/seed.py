@@ -9,6 +9,7 @@ import itertools
 import random
 
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.utils import timezone
 
 CHUNK = 5000
@@ -31,6 +32,9 @@ def seed(applications=50_000, feedback_items=20_000, recommendations=2_000):
     _feedback(feedback_items, recommendations, forums, meetings, users, rng)
     _reports()
     users["case"] = _panel_case(forums[0], users)
+    # Planner statistics, as autovacuum keeps them on a live database.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return users
 
 
