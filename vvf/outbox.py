@@ -39,29 +39,31 @@ def enqueue(task, *args):
 
 def _publish(pending):
     """Hands one row's task to the broker; False, with a warning logged, when it cannot."""
-    if _hand_over(pending.task, pending.args):
-        return True
-    # The task's name and the row's id only: never the arguments or the error's text.
-    logger.warning(
-        "Could not queue %s (pending task %s). It stays in the outbox and will be sent again.",
-        pending.task,
-        pending.pk,
-    )
-    return False
+    failure = _hand_over(pending.task, pending.args)
+    if failure:
+        # The task's name and the row's id only: never the arguments or the error's text.
+        logger.warning(
+            "Could not queue %s (pending task %s): %s. It stays in the outbox and will be "
+            "sent again.",
+            pending.task,
+            pending.pk,
+            failure,
+        )
+    return not failure
 
 
 def publish_now(task, *args):
     """For the one task whose arguments must not be stored (a question's text): hands it
     to the broker now; False when the broker cannot be reached, for the caller to say so."""
-    if _hand_over(task.name, list(args)):
-        return True
-    logger.warning("Could not queue %s: the broker did not answer.", task.name)
-    return False
+    failure = _hand_over(task.name, list(args))
+    if failure:
+        logger.warning("Could not queue %s: %s.", task.name, failure)
+    return not failure
 
 
 def _hand_over(name, args):
     """One quick connection attempt, no retries: Celery's own would keep a request
-    waiting seconds for a broker that is down."""
+    waiting seconds for a broker that is down. Returns the failure's kind, or ""."""
     from .celery import app
 
     try:
@@ -69,9 +71,8 @@ def _hand_over(name, args):
             producer.connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
             app.tasks[name].apply_async(args=args, producer=producer, retry=False)
     except Exception as error:  # noqa: BLE001 - any failure: the caller keeps the work
-        logger.warning("The broker refused %s: %s", name, type(error).__name__)
-        return False
-    return True
+        return type(error).__name__
+    return ""
 
 
 def _publish_pending(pk):
