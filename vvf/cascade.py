@@ -24,7 +24,7 @@ from django.db import connection, models, transaction
 class Step:
     model: type
     column: str  # the rows whose `column` is among the ids chosen by `chosen`
-    chosen: str  # SQL choosing ids, with one {ids} slot for the batch
+    chosen: str | None  # SQL choosing ids, with one {ids} slot; None: the batch's ids
     unlink: bool = False  # set the column to NULL instead of deleting (SET_NULL)
 
     @property
@@ -33,6 +33,9 @@ class Step:
 
     @property
     def where(self):
+        """The condition, with one {ids} slot for `column ... the batch's ids`."""
+        if self.chosen is None:
+            return f"{self.column} {{ids}}"
         return f"{self.column} IN ({self.chosen})"
 
     @property
@@ -42,9 +45,9 @@ class Step:
 
 @functools.cache
 def plan(model):
-    """The steps deleting the rows of `model` named by {ids} and all hanging from them,
+    """The steps deleting the batch's rows of `model` and all hanging from them,
     children first."""
-    return (*_hanging_from(model, "{ids}"), Step(model, model._meta.pk.column, "{ids}"))
+    return (*_hanging_from(model, None), Step(model, model._meta.pk.column, None))
 
 
 def _hanging_from(model, chosen):
@@ -76,13 +79,7 @@ def delete(model, ids):
     ids = list(ids)
     if not ids:
         return 0
-    if connection.vendor == "postgresql":
-        # One array, written once for all the statements (adapting a Python list for
-        # each would cost more than the deletes), and the same text whatever the batch.
-        array = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
-        slot, params = "SELECT unnest(%s::bigint[])", [array]
-    else:
-        slot, params = ", ".join(["%s"] * len(ids)), ids
+    slot, params = among(ids)
     with connection.cursor() as cursor:
         for step in plan(model):
             where = step.where.format(ids=slot)
@@ -95,6 +92,16 @@ def delete(model, ids):
             cursor.execute(sql, params)
             deleted = cursor.rowcount
     return deleted
+
+
+def among(ids):
+    """SQL to follow a column for "is one of these ids", and its parameters. On
+    PostgreSQL one array, written once for every statement of a batch (adapting a Python
+    list of thousands of ids, one placeholder each, costs more than the deletes), which
+    the planner reads straight from the column's index."""
+    if connection.vendor == "postgresql":
+        return "= ANY(%s::bigint[])", ["{" + ",".join(str(int(pk)) for pk in ids) + "}"]
+    return "IN (" + ", ".join(["%s"] * len(ids)) + ")", list(ids)
 
 
 def _delete_files_on_commit(cursor, step, where, params):

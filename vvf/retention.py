@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from vvf import cascade
@@ -159,14 +159,18 @@ def _count_for_reports(ids):
     """Before people go, the counts reports still need: per forum chosen, month of the
     outcome (or of the tenure's end) and outcome. Nothing else is kept. One grouped
     query a batch."""
-    from django.db.models import Case, Count, DateField, F, Value, When
+    from django.db.models import BooleanField, Case, Count, DateField, F, Value, When
+    from django.db.models.expressions import RawSQL
     from django.db.models.functions import Coalesce, TruncMonth
 
     from applications.models import Application
     from audit.models import RetentionCount
 
+    condition, params = cascade.among(ids)
+    pk = f"{connection.ops.quote_name(Application._meta.db_table)}.{Application._meta.pk.column}"
+    in_batch = RawSQL(f"{pk} {condition}", params, output_field=BooleanField())
     groups = (
-        Application.objects.filter(pk__in=ids, forums__isnull=False)
+        Application.objects.filter(in_batch, forums__isnull=False)
         .annotate(
             month_of=Coalesce(
                 TruncMonth("membership__ended_on"),
