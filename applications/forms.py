@@ -3,7 +3,6 @@ journey.py; the forms only validate what is typed."""
 
 import datetime
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -20,12 +19,13 @@ YES_NO = [("YES", _("Yes")), ("NO", _("No"))]
 class StepForm(forms.Form):
     """A page of the application. A page with one question uses it as the heading."""
 
+    # "heading": the page's one question is its heading (templates/govuk/field.html).
+    label_class = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        if len(self.visible_fields()) == 1:
-            self.helper.label_class = "heading"
+        if self.label_class is None:
+            self.label_class = "heading" if len(self.visible_fields()) == 1 else ""
 
     def ineligible_reason(self):
         """The reason an answer on this page ends the application, or None."""
@@ -148,8 +148,23 @@ class ConfidentialityForm(StepForm):
 
 
 class ForumModelChoiceField(forms.ModelMultipleChoiceField):
+    """Checks the choices against the forums it lists, fetched once a form: every page
+    of the application checks this one again, so it costs one query, not two."""
+
     def label_from_instance(self, forum):
         return forum.name
+
+    def _check_values(self, value):
+        listed = {str(forum.pk): forum for forum in self.queryset}
+        chosen = {str(pk) for pk in value}
+        unknown = sorted(chosen - listed.keys())
+        if unknown:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": unknown[0]},
+            )
+        return [forum for pk, forum in listed.items() if pk in chosen]
 
 
 class ForumsForm(StepForm):
@@ -313,6 +328,7 @@ class ConsentsForm(StepForm):
     a wording published while someone is filling in the form does not change what they
     agreed to."""
 
+    label_class = ""
     LABELS = {
         "PNC_CHECK": _("I agree to the Police National Computer check"),
         "PARTNER_SHARING": _("I agree to my details being shared with the external partner"),
@@ -338,7 +354,6 @@ class ConsentsForm(StepForm):
     def __init__(self, *args, documents, needs_partner_consent, **kwargs):
         """`documents` maps each kind to the wording to show (its current version)."""
         super().__init__(*args, **kwargs)
-        self.helper.label_class = ""
         kinds = ["PNC_CHECK", "TERMS_OF_REFERENCE", "MPS_SHARING"]
         if needs_partner_consent:
             kinds.insert(1, "PARTNER_SHARING")
@@ -393,6 +408,8 @@ def optional_radios(label, choice_class, help_text=""):
 
 
 class EqualityForm(StepForm):
+    label_class = ""
+
     age_band = optional_radios(_("What is your age?"), choices.AgeBand)
     ethnic_group = optional_radios(
         _("What is your ethnic group?"),
@@ -419,7 +436,3 @@ class EqualityForm(StepForm):
         ),
     )
     religion = optional_radios(_("What is your religion?"), choices.Religion)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.label_class = ""

@@ -168,7 +168,8 @@ def _count_for_reports(ids):
 
     condition, params = cascade.among(ids)
     pk = f"{connection.ops.quote_name(Application._meta.db_table)}.{Application._meta.pk.column}"
-    in_batch = RawSQL(f"{pk} {condition}", params, output_field=BooleanField())
+    # Names from the model, ids as a parameter (cascade.among).
+    in_batch = RawSQL(f"{pk} {condition}", params, output_field=BooleanField())  # nosec B611
     groups = (
         Application.objects.filter(in_batch, forums__isnull=False)
         .annotate(

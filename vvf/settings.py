@@ -49,7 +49,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
-    "crispy_forms",
     "guardian",
     "django_otp",
     "django_otp.plugins.otp_static",
@@ -193,9 +192,6 @@ STORAGES = {
 # In development whitenoise serves straight from the source folders, no collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
-
-CRISPY_ALLOWED_TEMPLATE_PACKS = ["govuk"]
-CRISPY_TEMPLATE_PACK = "govuk"
 
 # Email. The VVF inbox receives staff notices; nothing special-category goes in a subject.
 EMAIL_BACKEND = envstr(

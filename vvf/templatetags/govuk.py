@@ -1,7 +1,15 @@
-"""Helpers for the GOV.UK template pack in templates/govuk/ (django-crispy-forms)."""
+"""GOV.UK Design System form fields, and helpers for the GOV.UK templates.
+
+`{% govuk_field field %}` draws a whole form group: label or legend, hint, error
+message and control, with the error and hint wired to the control for screen readers.
+It is built here, in Python, rather than in a template: a page draws several fields, and
+the template engine took most of a form page's time (docs/performance.md).
+"""
 
 from django import forms, template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from vvf.forms import DateInput
 
@@ -108,3 +116,172 @@ def wording(text):
                 )
             )
     return format_html_join("", "{}", ((block,) for block in blocks))
+
+
+# Constant HTML, safe as written.
+CHECKED = mark_safe(" checked")  # noqa: S308  # nosec B308
+ROLE_GROUP = mark_safe(' role="group"')  # noqa: S308  # nosec B308
+BR = mark_safe("<br>")  # noqa: S308  # nosec B308
+
+
+def _joined(parts):
+    """HTML parts as one (each is already safe, so nothing is escaped twice)."""
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+@register.simple_tag
+def govuk_hint_and_errors(bound_field):
+    parts = []
+    if bound_field.help_text:
+        parts.append(
+            format_html(
+                '<div id="{}-hint" class="govuk-hint">{}</div>',
+                bound_field.auto_id,
+                bound_field.help_text,
+            )
+        )
+    if bound_field.errors:
+        said = gettext("Error:")
+        messages = format_html_join(
+            BR,
+            '<span class="govuk-visually-hidden">{}</span> {}',
+            ((said, error) for error in bound_field.errors),
+        )
+        parts.append(
+            format_html(
+                '<p id="{}-error" class="govuk-error-message">{}</p>',
+                bound_field.auto_id,
+                messages,
+            )
+        )
+    return _joined(parts)
+
+
+@register.simple_tag
+def govuk_field(bound_field, label_class=""):
+    """The field's whole form group. `label_class="heading"` makes its label (or
+    legend) the page's heading, with the form's `caption` above it."""
+    kind = widget_kind(bound_field)
+    if kind == "hidden":
+        return bound_field.as_widget()
+    heading = label_class == "heading"
+    caption = getattr(bound_field.form, "caption", "") if heading else ""
+    caption = format_html('<span class="govuk-caption-l">{}</span>', caption) if caption else ""
+    if kind in ("date", "radios", "checkboxes"):
+        body = _fieldset(bound_field, kind, heading, caption)
+    elif kind == "checkbox":
+        body = _single_checkbox(bound_field)
+    else:
+        body = _labelled(bound_field, kind, heading, caption)
+    error = " govuk-form-group--error" if bound_field.errors else ""
+    return format_html('<div class="govuk-form-group{}">{}</div>', error, body)
+
+
+def _fieldset(bound_field, kind, heading, caption):
+    describedby = described_by(bound_field)
+    if heading:
+        legend = format_html(
+            '<legend class="govuk-fieldset__legend govuk-fieldset__legend--l">'
+            '<h1 class="govuk-fieldset__heading">{}{}</h1></legend>',
+            caption,
+            bound_field.label,
+        )
+    else:
+        legend = format_html(
+            '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{}</legend>',
+            bound_field.label,
+        )
+    if kind == "date":
+        control = govuk_widget(bound_field)
+    else:
+        small = f" govuk-{kind}--small" if getattr(bound_field.field, "small", False) else ""
+        control = format_html(
+            '<div class="govuk-{}{}" data-module="govuk-{}">{}</div>',
+            kind,
+            small,
+            kind,
+            _joined(_choice(bound_field, kind, choice) for choice in bound_field.subwidgets),
+        )
+    return format_html(
+        '<fieldset class="govuk-fieldset"{}{}>{}{}{}</fieldset>',
+        ROLE_GROUP if kind == "date" else "",
+        format_html(' aria-describedby="{}"', describedby) if describedby else "",
+        legend,
+        govuk_hint_and_errors(bound_field),
+        control,
+    )
+
+
+def _choice(bound_field, kind, choice):
+    """One radio or checkbox of a group, with its hint (`item_hints`) if it has one."""
+    option_id = choice.id_for_label
+    hint = option_hint(bound_field, choice.data["value"])
+    return format_html(
+        '<div class="govuk-{}__item"><input class="govuk-{}__input" id="{}" name="{}" '
+        'type="{}" value="{}"{}{}><label class="govuk-label govuk-{}__label" for="{}">{}'
+        "</label>{}</div>",
+        kind,
+        kind,
+        option_id,
+        bound_field.html_name,
+        "radio" if kind == "radios" else "checkbox",
+        choice.data["value"],
+        CHECKED if choice.data["selected"] else "",
+        format_html(' aria-describedby="{}-item-hint"', option_id) if hint else "",
+        kind,
+        option_id,
+        choice.choice_label,
+        format_html(
+            '<div id="{}-item-hint" class="govuk-hint govuk-{}__hint">{}</div>',
+            option_id,
+            kind,
+            hint,
+        )
+        if hint
+        else "",
+    )
+
+
+def _single_checkbox(bound_field):
+    describedby = described_by(bound_field)
+    return format_html(
+        '{}<div class="govuk-checkboxes" data-module="govuk-checkboxes">'
+        '<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="{}" '
+        'name="{}" type="checkbox" value="on"{}{}><label class="govuk-label '
+        'govuk-checkboxes__label" for="{}">{}</label></div></div>',
+        govuk_hint_and_errors(bound_field),
+        bound_field.auto_id,
+        bound_field.html_name,
+        CHECKED if bound_field.value() else "",
+        format_html(' aria-describedby="{}"', describedby) if describedby else "",
+        bound_field.auto_id,
+        bound_field.label,
+    )
+
+
+def _labelled(bound_field, kind, heading, caption):
+    """A control with a label: text, email, number, textarea, select, file."""
+    label = format_html(
+        '<label class="govuk-label govuk-label--{}" for="{}">{}{}</label>',
+        "l" if heading else "s",
+        bound_field.id_for_label,
+        caption,
+        bound_field.label,
+    )
+    if heading:
+        label = format_html('<h1 class="govuk-label-wrapper">{}</h1>', label)
+    body = format_html(
+        "{}{}{}", label, govuk_hint_and_errors(bound_field), govuk_widget(bound_field)
+    )
+    max_length = bound_field.field.max_length if kind == "textarea" else None
+    if not max_length:
+        return body
+    return format_html(
+        '<div class="govuk-character-count" data-module="govuk-character-count" '
+        'data-maxlength="{}">{}<div id="{}-info" class="govuk-hint '
+        'govuk-character-count__message">{}</div></div>',
+        max_length,
+        body,
+        bound_field.auto_id,
+        gettext("You can enter up to %(max)s characters") % {"max": max_length},
+    )
