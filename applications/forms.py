@@ -19,7 +19,7 @@ YES_NO = [("YES", _("Yes")), ("NO", _("No"))]
 class StepForm(forms.Form):
     """A page of the application. A page with one question uses it as the heading."""
 
-    # "heading": the page's one question is its heading (templates/govuk/field.html).
+    # "heading": the page's one question is its heading ({% govuk_field %}).
     label_class = None
 
     def __init__(self, *args, **kwargs):

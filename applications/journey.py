@@ -1,14 +1,19 @@
 """The pages of the online application, declared once, and the answers kept in the
 applicant's session until they submit.
 
-Every request re-validates the earlier pages from the stored answers; a page whose
-earlier pages are not complete sends the applicant to the first incomplete one.
+A page whose earlier pages are not complete sends the applicant to the first incomplete
+one. Answers that passed when they were given are not checked again on every page; the
+pages whose answers depend on what staff may change meanwhile (which forums recruit,
+the consent wordings) are. Check your answers checks every page again before anything
+is sent.
 """
 
 import secrets
+import time
 from dataclasses import dataclass, field
 
 from django import forms as django_forms
+from django.conf import settings
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +39,8 @@ class Step:
     section: str
     template: str = "applications/step.html"
     summary_labels: dict = field(default_factory=dict)
+    # Checked on every page: valid answers can stop being so when staff change things.
+    always_check: bool = False
 
 
 STEPS = [
@@ -48,7 +55,7 @@ STEPS = [
     Step("confidentiality", forms.ConfidentialityForm, _("Confidentiality"), ELIGIBILITY,
          summary_labels={"willing_confidentiality": _("Will keep discussions confidential")}),
     Step("forums", forms.ForumsForm, _("Choose your forums"), FORUMS,
-         summary_labels={"forums": _("Forums")}),
+         summary_labels={"forums": _("Forums")}, always_check=True),
     Step("name", forms.NameForm, _("Your name"), ABOUT,
          summary_labels={"preferred_name": _("Preferred name")}),
     Step("contact", forms.ContactForm, _("How to contact you"), ABOUT,
@@ -64,11 +71,15 @@ STEPS = [
          summary_labels={"why_join": _("Why you want to join"),
                          "interested_in_accountability": _("Holding the police to account")}),
     Step("agreement", forms.ConsentsForm, _("Your agreement"), CONSENTS,
-         template="applications/consents.html"),
+         template="applications/consents.html", always_check=True),
     Step("equality", forms.EqualityForm, _("Equality monitoring"), EQUALITY,
          template="applications/equality.html"),
 ]  # fmt: skip
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+
+# Looking at a page restarts the session's clock, but writes the session at most this
+# often (seconds): the timeout warning is told how long is really left.
+TOUCH_EVERY = 60
 
 
 class Journey:
@@ -93,24 +104,37 @@ class Journey:
     def has_answers(self):
         return bool(self.state["answers"])
 
-    def store(self, step, data):
-        """Keeps the submitted text of the step's own fields (valid or not)."""
+    def store(self, step, data, *, valid):
+        """Keeps the submitted text of the step's own fields (valid or not); `valid`
+        says whether they passed, so later pages need not check them again."""
         names = self._field_names(step)
         self.state["answers"][step.slug] = {
             name: data.getlist(name) for name in data if name in names
         }
+        checked = set(self.state.get("checked", [])) - {step.slug}
+        self.state["checked"] = sorted(checked | {step.slug} if valid else checked)
         self._forms = {}  # later pages can depend on this one
         self.submission_key  # noqa: B018  (a journey with answers has a key)
         self._save()
 
-    def touch(self):
-        """Restarts the session's clock while there are answers to keep."""
-        if self.has_answers():
-            self.session.modified = True
+    def touch(self, every=TOUCH_EVERY):
+        """Restarts the session's clock while there are answers to keep, if it has not
+        been restarted in the last `every` seconds."""
+        if self.has_answers() and self._seconds_since_saved() >= every:
+            self._save()
+
+    def seconds_left(self):
+        """Until the session, and the answers in it, are cleared."""
+        return max(round(settings.SESSION_COOKIE_AGE - self._seconds_since_saved()), 0)
+
+    def _seconds_since_saved(self):
+        return time.time() - self.state.get("saved_at", 0)
 
     def load(self, answers):
+        """Answers saved for later, back in the session: each page is checked again."""
         self.state = {"answers": answers}
         self._forms = {}
+        self.state["checked"] = [step.slug for step in STEPS if self.is_complete(step, check=True)]
         self._save()
 
     def clear(self):
@@ -119,6 +143,7 @@ class Journey:
         self._forms = {}
 
     def _save(self):
+        self.state["saved_at"] = time.time()
         self.session[SESSION_KEY] = self.state
         self.session.modified = True
 
@@ -153,17 +178,22 @@ class Journey:
                 self._forms[step.slug] = self.form(step, MultiValueDict(raw))
         return self._forms[step.slug]
 
-    def is_complete(self, step):
+    def is_complete(self, step, check=False):
+        """Whether the step's answers are valid, trusting those that passed when given
+        unless `check` (or the step is always checked)."""
+        if not (check or step.always_check) and step.slug in self.state.get("checked", ()):
+            return True
         form = self.stored_form(step)
         return form is not None and form.is_valid() and form.ineligible_reason() is None
 
-    def first_incomplete(self, before=None):
+    def first_incomplete(self, before=None, check=False):
         """The first step not yet answered validly, looking only at the steps before
-        `before` when it is given; None when they are all complete."""
+        `before` when it is given; None when they are all complete. `check` checks
+        every answer again, as before the application is sent."""
         for step in STEPS:
             if step is before:
                 return None
-            if not self.is_complete(step):
+            if not self.is_complete(step, check=check):
                 return step
         return None
 

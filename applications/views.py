@@ -1,7 +1,6 @@
 """The public application form, the applicant's status page and the question form."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -60,10 +59,10 @@ def step(request, slug):
             return redirect("applications:ineligible", reason=reason)
         if "save" in request.POST:
             # Kept as typed, even with mistakes: they are shown again on return.
-            journey.store(current, request.POST)
+            journey.store(current, request.POST, valid=valid)
             return redirect("applications:save")
         if valid:
-            journey.store(current, request.POST)
+            journey.store(current, request.POST, valid=True)
             if changing:
                 after = journey.first_incomplete()
                 return redirect(_step_url(after, change=True) if after else _check_url())
@@ -86,7 +85,7 @@ def step(request, slug):
             "form": form,
             "back_url": back_url,
             "changing": changing,
-            "timeout_seconds": settings.SESSION_COOKIE_AGE,
+            "timeout_seconds": journey.seconds_left(),
         },
     )
 
@@ -98,7 +97,7 @@ def check_answers(request):
     if request.method == "POST" and not journey.has_answers() and request.session.get(DONE_KEY):
         # A refresh or second click after the application was sent.
         return redirect("applications:confirmation")
-    missing = journey.first_incomplete()
+    missing = journey.first_incomplete(check=True)
     if missing is not None:
         return redirect(_step_url(missing))
 
@@ -121,6 +120,7 @@ def check_answers(request):
 @require_POST
 def keep_alive(request):
     """The timeout warning's "carry on": the session's clock starts again."""
+    Journey(request.session).touch(every=0)
     request.session.modified = True
     return HttpResponse(status=204)
 

@@ -1,5 +1,7 @@
 """The applicant's journey through Django's test client."""
 
+import re
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.core import mail
@@ -413,13 +415,58 @@ def test_saving_for_later_is_rate_limited(client, settings):
     assert statuses == [302, 429]
 
 
-def test_looking_at_a_page_restarts_the_session_clock(client):
+def saved_ago(client, seconds):
+    """As if the answers were last saved `seconds` ago."""
+    session = client.session
+    session["apply"]["saved_at"] -= seconds
+    session.save()
+
+
+def timeout_seconds(html):
+    return int(re.search(r'data-timeout-seconds="(\d+)"', html).group(1))
+
+
+def test_looking_at_a_page_restarts_the_session_clock(client, settings):
     complete(client, valid_answers()[:2])
+    saved_ago(client, 61)
     before = Session.objects.get().expire_date
 
-    client.get("/apply/date-of-birth/")
+    html = client.get("/apply/date-of-birth/").content.decode()
 
     assert Session.objects.get().expire_date > before
+    assert timeout_seconds(html) == settings.SESSION_COOKIE_AGE
+
+
+def test_looking_again_within_a_minute_does_not_write_the_session(client, settings):
+    complete(client, valid_answers()[:2])
+    saved_ago(client, 30)
+    before = Session.objects.get().expire_date
+
+    html = client.get("/apply/date-of-birth/").content.decode()
+
+    assert Session.objects.get().expire_date == before
+    # The warning is told the time really left.
+    assert (
+        settings.SESSION_COOKIE_AGE - 31
+        <= timeout_seconds(html)
+        <= settings.SESSION_COOKIE_AGE - 30
+    )
+
+
+def test_check_your_answers_checks_again_what_passed_when_given(client):
+    complete(client)
+    session = client.session
+    session["apply"]["answers"]["name"]["full_name"] = [""]
+    session.save()
+
+    # Later pages trust the name given earlier...
+    assert client.get("/apply/contact/").status_code == 200
+    # ...but nothing is sent without checking it again.
+    response = client.post(CHECK)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/apply/name/"
+    assert not Application.objects.exists()
 
 
 @pytest.mark.parametrize("path", ["/apply/date-of-birth/", CHECK, "/"])
