@@ -78,7 +78,38 @@ def govuk_widget(bound_field):
         describedby = f"{describedby} {bound_field.auto_id}-info".strip()
     if describedby:
         attrs["aria-describedby"] = describedby
-    return bound_field.as_widget(attrs=attrs)
+    return _control(bound_field, attrs)
+
+
+def _control(bound_field, attrs):
+    """What `bound_field.as_widget(attrs=attrs)` draws. Text inputs and textareas are
+    written here, as Django's templates for them write them: those templates cost more
+    than the rest of the form group. Other widgets are drawn by Django."""
+    widget = bound_field.field.widget
+    textarea = isinstance(widget, forms.Textarea)
+    if not (textarea or isinstance(widget, forms.widgets.Input)) or isinstance(widget, forms.FileInput):
+        return bound_field.as_widget(attrs=attrs)
+    attrs = bound_field.build_widget_attrs(attrs, widget)
+    if bound_field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", bound_field.auto_id)
+    drawn = widget.get_context(bound_field.html_name, bound_field.value(), attrs)["widget"]
+    html_attrs = format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in drawn["attrs"].items()
+            if value is not False
+        ),
+    )
+    if textarea:
+        return format_html(
+            '<textarea name="{}"{}>\n{}</textarea>', drawn["name"], html_attrs, drawn["value"] or ""
+        )
+    value = format_html(' value="{}"', drawn["value"]) if drawn["value"] is not None else ""
+    return format_html(
+        '<input type="{}" name="{}"{}{}>', drawn["type"], drawn["name"], value, html_attrs
+    )
 
 
 @register.filter
