@@ -124,7 +124,10 @@ class Journey:
             self._save()
 
     def seconds_left(self):
-        """Until the session, and the answers in it, are cleared."""
+        """Until the session, and the answers in it, are cleared (all of it when there
+        is nothing yet to clear)."""
+        if "saved_at" not in self.state:
+            return settings.SESSION_COOKIE_AGE
         return max(round(settings.SESSION_COOKIE_AGE - self._seconds_since_saved()), 0)
 
     def _seconds_since_saved(self):

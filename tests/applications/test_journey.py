@@ -437,6 +437,12 @@ def test_looking_at_a_page_restarts_the_session_clock(client, settings):
     assert timeout_seconds(html) == settings.SESSION_COOKIE_AGE
 
 
+def test_the_first_page_gives_the_whole_time(client, settings):
+    html = client.get("/apply/date-of-birth/").content.decode()
+
+    assert timeout_seconds(html) == settings.SESSION_COOKIE_AGE
+
+
 def test_looking_again_within_a_minute_does_not_write_the_session(client, settings):
     complete(client, valid_answers()[:2])
     saved_ago(client, 30)
