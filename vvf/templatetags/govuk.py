@@ -87,7 +87,8 @@ def _control(bound_field, attrs):
     than the rest of the form group. Other widgets are drawn by Django."""
     widget = bound_field.field.widget
     textarea = isinstance(widget, forms.Textarea)
-    if not (textarea or isinstance(widget, forms.widgets.Input)) or isinstance(widget, forms.FileInput):
+    text_input = isinstance(widget, forms.widgets.Input) and not isinstance(widget, forms.FileInput)
+    if not (textarea or text_input):
         return bound_field.as_widget(attrs=attrs)
     attrs = bound_field.build_widget_attrs(attrs, widget)
     if bound_field.auto_id and "id" not in widget.attrs:
