@@ -48,6 +48,21 @@ def test_search_by_reference_name_or_email(staff_client, term):
     assert list(response.context["cl"].result_list) == [wanted]
 
 
+def test_list_shows_each_rows_forums_by_name(staff_client):
+    vawg, black = Forum.objects.get(slug="vawg"), Forum.objects.get(slug="black-communities")
+    both = ApplicationFactory(forums=[vawg, black])
+    neither = ApplicationFactory(forums=[])
+
+    response = staff_client.get(reverse(CHANGELIST))
+
+    rows = {a.reference: a.forum_names for a in response.context["cl"].result_list}
+    assert rows == {
+        both.reference: ", ".join(sorted([vawg.name, black.name])),
+        neither.reference: "",
+    }
+    assert vawg.name in response.content.decode()
+
+
 @pytest.mark.parametrize("rows", [10, 150])
 def test_list_query_count_does_not_grow_with_applications(
     staff_client, django_assert_max_num_queries, rows
