@@ -13,7 +13,6 @@ import time
 from dataclasses import dataclass, field
 
 from django import forms as django_forms
-from django.conf import settings
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -126,9 +125,10 @@ class Journey:
     def seconds_left(self):
         """Until the session, and the answers in it, are cleared (all of it when there
         is nothing yet to clear)."""
+        age = self.session.get_expiry_age()
         if "saved_at" not in self.state:
-            return settings.SESSION_COOKIE_AGE
-        return max(round(settings.SESSION_COOKIE_AGE - self._seconds_since_saved()), 0)
+            return age
+        return max(round(age - self._seconds_since_saved()), 0)
 
     def _seconds_since_saved(self):
         return time.time() - self.state.get("saved_at", 0)

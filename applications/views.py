@@ -70,9 +70,9 @@ def step(request, slug):
             return redirect(_step_url(following) if following else _check_url())
     else:
         form = journey.stored_form(current) or journey.form(current)
-        # Looking at a page counts as activity: the session's clock starts again, as
-        # the timeout warning's does.
-        journey.touch()
+    # Looking at a page, or sending one back with mistakes, counts as activity: the
+    # session's clock starts again, as the timeout warning's does.
+    journey.touch()
 
     form.caption = current.section
     previous = journey.previous(current)
@@ -86,6 +86,7 @@ def step(request, slug):
             "back_url": back_url,
             "changing": changing,
             "timeout_seconds": journey.seconds_left(),
+            "session_seconds": request.session.get_expiry_age(),
         },
     )
 

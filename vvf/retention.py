@@ -167,7 +167,8 @@ def _count_for_reports(ids):
     from audit.models import RetentionCount
 
     condition, params = cascade.among(ids)
-    pk = f"{connection.ops.quote_name(Application._meta.db_table)}.{Application._meta.pk.column}"
+    quote = connection.ops.quote_name
+    pk = f"{quote(Application._meta.db_table)}.{quote(Application._meta.pk.column)}"
     # Names from the model, ids as a parameter (cascade.among).
     in_batch = RawSQL(f"{pk} {condition}", params, output_field=BooleanField())  # nosec B611
     groups = (

@@ -6,7 +6,8 @@ export function initTimeoutWarning() {
   if (!settings || !dialog || typeof dialog.showModal !== "function") {
     return;
   }
-  const seconds = Number(settings.dataset.timeoutSeconds);
+  // The time left when the page was drawn; after "carry on", a whole session's.
+  let seconds = Number(settings.dataset.timeoutSeconds);
   const warnBefore = Number(settings.dataset.warnBeforeSeconds);
   let timer;
 
@@ -22,6 +23,7 @@ export function initTimeoutWarning() {
       credentials: "same-origin",
     });
     dialog.close();
+    seconds = Number(settings.dataset.sessionSeconds);
     schedule();
   });
   schedule();

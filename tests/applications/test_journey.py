@@ -437,6 +437,20 @@ def test_looking_at_a_page_restarts_the_session_clock(client, settings):
     assert timeout_seconds(html) == settings.SESSION_COOKIE_AGE
 
 
+def test_sending_a_page_with_mistakes_restarts_the_session_clock(client, settings):
+    complete(client, valid_answers()[:2])
+    saved_ago(client, 61)
+    before = Session.objects.get().expire_date
+
+    response = client.post("/apply/victim/", {})
+
+    assert response.status_code == 200
+    assert Session.objects.get().expire_date > before
+    assert timeout_seconds(response.content.decode()) == settings.SESSION_COOKIE_AGE
+    # After "carry on", the warning counts a whole session again.
+    assert f'data-session-seconds="{settings.SESSION_COOKIE_AGE}"' in response.content.decode()
+
+
 def test_the_first_page_gives_the_whole_time(client, settings):
     html = client.get("/apply/date-of-birth/").content.decode()
 

@@ -81,14 +81,22 @@ def govuk_widget(bound_field):
     return _control(bound_field, attrs)
 
 
+# Django's own input templates, each only including input.html (a widget with a
+# template of its own is drawn by Django).
+_STOCK_INPUTS = {
+    f"django/forms/widgets/{name}.html"
+    for name in ["text", "email", "number", "url", "password", "tel", "search", "date"]
+    + ["datetime", "time", "color"]
+}
+
+
 def _control(bound_field, attrs):
     """What `bound_field.as_widget(attrs=attrs)` draws. Text inputs and textareas are
     written here, as Django's templates for them write them: those templates cost more
     than the rest of the form group. Other widgets are drawn by Django."""
     widget = bound_field.field.widget
-    textarea = isinstance(widget, forms.Textarea)
-    text_input = isinstance(widget, forms.widgets.Input) and not isinstance(widget, forms.FileInput)
-    if not (textarea or text_input):
+    textarea = widget.template_name == "django/forms/widgets/textarea.html"
+    if not (textarea or widget.template_name in _STOCK_INPUTS) or bound_field.field.localize:
         return bound_field.as_widget(attrs=attrs)
     attrs = bound_field.build_widget_attrs(attrs, widget)
     if bound_field.auto_id and "id" not in widget.attrs:
