@@ -111,7 +111,9 @@ class Journey:
             name: data.getlist(name) for name in data if name in names
         }
         checked = set(self.state.get("checked", [])) - {step.slug}
-        self.state["checked"] = sorted(checked | {step.slug} if valid else checked)
+        if valid:
+            checked.add(step.slug)
+        self.state["checked"] = sorted(checked)
         self._forms = {}  # later pages can depend on this one
         self.submission_key  # noqa: B018  (a journey with answers has a key)
         self._save()
