@@ -23,7 +23,6 @@ _WIDGET_CLASS = {
 }
 
 
-@register.filter
 def widget_kind(bound_field):
     """Which GOV.UK component draws this field."""
     widget = bound_field.field.widget
@@ -51,11 +50,6 @@ def described_by(bound_field):
     if bound_field.errors:
         ids.append(f"{bound_field.auto_id}-error")
     return " ".join(ids)
-
-
-@register.filter
-def describedby(bound_field):
-    return described_by(bound_field)
 
 
 @register.simple_tag
@@ -129,7 +123,6 @@ def error_anchor(bound_field):
     return bound_field.id_for_label or bound_field.auto_id
 
 
-@register.filter
 def option_hint(bound_field, value):
     """The hint under one radio or checkbox option, from the field's `item_hints`."""
     hints = getattr(bound_field.field, "item_hints", None) or {}
