@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 from .env import envbool, envint, envlist, envstr
 
@@ -70,7 +69,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,11 +164,13 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-guardian: no anonymous user row; object permissions are for signed-in staff.
 ANONYMOUS_USER_NAME = None
 
+# The service speaks one language, British English, and has no translations: Django's
+# translation machinery is off (every page looked each string up in a catalogue that had
+# none: a tenth of a form page's time). The text stays marked for translation, so it can
+# be turned back on (USE_I18N, LocaleMiddleware, LOCALE_PATHS) if translations are made.
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
-USE_I18N = True
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
