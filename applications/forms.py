@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forums.models import Forum
+from forums.models import Forum, recruiting_ids
 from vvf.forms import DateField, LongTextField, email_field
 
 from . import choices, validators
@@ -30,6 +30,13 @@ class StepForm(forms.Form):
     def ineligible_reason(self):
         """The reason an answer on this page ends the application, or None."""
         return None
+
+    @classmethod
+    def still_valid(cls, answers):
+        """Whether `answers` (the raw text), which passed when they were given, still
+        would; None when only checking them again in full can tell. Most answers cannot
+        stop being valid; those that depend on what staff can change can."""
+        return True
 
 
 def yes_no(label, help_text="", required_message=None):
@@ -173,13 +180,24 @@ class ForumsForm(StepForm):
         help_text=_("Select all that describe you. You can choose more than one."),
         queryset=Forum.objects.recruiting().select_related("run_by"),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Select at least one forum")},
+        error_messages={
+            "required": _("Select at least one forum"),
+            "invalid_choice": _(
+                "A forum you chose has stopped taking applications. "
+                "Select from the forums open now"
+            ),
+        },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["forums"]
         field.item_hints = {str(forum.pk): forum.description for forum in field.queryset}
+
+    @classmethod
+    def still_valid(cls, answers):
+        """A forum can stop recruiting after it was chosen."""
+        return set(answers.get("forums", [])) <= {str(pk) for pk in recruiting_ids()}
 
 
 # About you ----------------------------------------------------------------------------
@@ -350,6 +368,12 @@ class ConsentsForm(StepForm):
         "We have changed this wording since you read it. Please read it again and tick the "
         "box if you agree."
     )
+
+    @classmethod
+    def still_valid(cls, answers):
+        """A wording can change, and a change of forums can ask for another consent:
+        checked again in full."""
+        return None
 
     def __init__(self, *args, documents, needs_partner_consent, **kwargs):
         """`documents` maps each kind to the wording to show (its current version)."""

@@ -2,10 +2,10 @@
 applicant's session until they submit.
 
 A page whose earlier pages are not complete sends the applicant to the first incomplete
-one. Answers that passed when they were given are not checked again on every page; the
-pages whose answers depend on what staff may change meanwhile (which forums recruit,
-the consent wordings) are. Check your answers checks every page again before anything
-is sent.
+one. Answers that passed when they were given are not checked again in full on every
+page; those that depend on what staff may change meanwhile are checked for that (which
+forums recruit, the consent wordings: each form's `still_valid`). Check your answers
+checks every page again in full before anything is sent.
 """
 
 import secrets
@@ -38,8 +38,6 @@ class Step:
     section: str
     template: str = "applications/step.html"
     summary_labels: dict = field(default_factory=dict)
-    # Checked on every page: valid answers can stop being so when staff change things.
-    always_check: bool = False
 
 
 STEPS = [
@@ -54,7 +52,7 @@ STEPS = [
     Step("confidentiality", forms.ConfidentialityForm, _("Confidentiality"), ELIGIBILITY,
          summary_labels={"willing_confidentiality": _("Will keep discussions confidential")}),
     Step("forums", forms.ForumsForm, _("Choose your forums"), FORUMS,
-         summary_labels={"forums": _("Forums")}, always_check=True),
+         summary_labels={"forums": _("Forums")}),
     Step("name", forms.NameForm, _("Your name"), ABOUT,
          summary_labels={"preferred_name": _("Preferred name")}),
     Step("contact", forms.ContactForm, _("How to contact you"), ABOUT,
@@ -70,7 +68,7 @@ STEPS = [
          summary_labels={"why_join": _("Why you want to join"),
                          "interested_in_accountability": _("Holding the police to account")}),
     Step("agreement", forms.ConsentsForm, _("Your agreement"), CONSENTS,
-         template="applications/consents.html", always_check=True),
+         template="applications/consents.html"),
     Step("equality", forms.EqualityForm, _("Equality monitoring"), EQUALITY,
          template="applications/equality.html"),
 ]  # fmt: skip
@@ -184,10 +182,12 @@ class Journey:
         return self._forms[step.slug]
 
     def is_complete(self, step, check=False):
-        """Whether the step's answers are valid, trusting those that passed when given
-        unless `check` (or the step is always checked)."""
-        if not (check or step.always_check) and step.slug in self.state.get("checked", ()):
-            return True
+        """Whether the step's answers are valid. Those that passed when given are only
+        asked whether they still would (`still_valid`), unless `check`."""
+        if not check and step.slug in self.state.get("checked", ()):
+            still_valid = step.form_class.still_valid(self.state["answers"][step.slug])
+            if still_valid is not None:
+                return still_valid
         form = self.stored_form(step)
         return form is not None and form.is_valid() and form.ineligible_reason() is None
 

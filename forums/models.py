@@ -1,8 +1,9 @@
+import functools
 import pathlib
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,23 @@ class Organisation(models.Model):
 class ForumQuerySet(models.QuerySet):
     def recruiting(self):
         return self.filter(is_recruiting=True)
+
+
+def recruiting_ids():
+    """The ids of the forums open for applications.
+
+    Every page of the online application checks the applicant's chosen forums against
+    these, so the query is built from `recruiting()` once a process and then only run:
+    building it took twice as long as running it."""
+    sql, params = _recruiting_ids_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {pk for (pk,) in cursor.fetchall()}
+
+
+@functools.cache
+def _recruiting_ids_query():
+    return Forum.objects.recruiting().values_list("pk").query.sql_with_params()
 
 
 class Forum(models.Model):

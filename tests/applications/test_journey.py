@@ -489,6 +489,21 @@ def test_check_your_answers_checks_again_what_passed_when_given(client):
     assert not Application.objects.exists()
 
 
+def test_a_forum_that_stops_recruiting_sends_the_applicant_back_to_choose(client):
+    from forums.models import Forum
+
+    complete(client, valid_answers()[:7])
+    assert client.get("/apply/contact/").status_code == 200
+
+    Forum.objects.filter(slug="vawg").update(is_recruiting=False)
+
+    response = client.get("/apply/contact/")
+    assert response.status_code == 302
+    assert response["Location"] == "/apply/forums/"
+    page = client.get("/apply/forums/").content.decode()
+    assert "A forum you chose has stopped taking applications" in page
+
+
 @pytest.mark.parametrize("path", ["/apply/date-of-birth/", CHECK, "/"])
 def test_pages_are_never_cached(client, path):
     complete(client)

@@ -1,4 +1,4 @@
-from forums.models import Forum, Organisation
+from forums.models import Forum, Organisation, recruiting_ids
 
 
 def test_the_five_forums_exist_with_who_runs_them(db):
@@ -20,3 +20,13 @@ def test_recruiting_forums_exclude_the_pilot(db):
         "disabled-victims",
         "lgbtq-victims",
     ]
+
+
+def test_recruiting_ids_follow_recruiting_as_it_changes(db):
+    assert recruiting_ids() == set(Forum.objects.recruiting().values_list("pk", flat=True))
+
+    Forum.objects.filter(slug="vawg").update(is_recruiting=False)
+    Forum.objects.filter(slug="pilot").update(is_recruiting=True)
+
+    assert recruiting_ids() == set(Forum.objects.recruiting().values_list("pk", flat=True))
+    assert Forum.objects.get(slug="pilot").pk in recruiting_ids()
