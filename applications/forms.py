@@ -183,8 +183,7 @@ class ForumsForm(StepForm):
         error_messages={
             "required": _("Select at least one forum"),
             "invalid_choice": _(
-                "A forum you chose has stopped taking applications. "
-                "Select from the forums open now"
+                "A forum you chose has stopped taking applications. Select from the forums open now"
             ),
         },
     )
