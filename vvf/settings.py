@@ -36,7 +36,7 @@ FIELD_ENCRYPTION_KEYS = envlist(
     "FIELD_ENCRYPTION_KEYS", _dev_default("ZGV2LW9ubHktZmllbGQta2V5LW5vdC1mb3ItcHJvZCE=")
 )
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "vvf.sessions"  # Django's database backend, with plainer SQL
 # Applicants' answers wait in their session: kept for 2 hours after the last answer.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 2 * 60 * 60)
 

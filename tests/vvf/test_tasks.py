@@ -1,10 +1,10 @@
 import time
 from datetime import timedelta
 
-from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from vvf.sessions import SessionStore
 from vvf.tasks import clear_expired_sessions
 
 
