@@ -342,3 +342,10 @@ def _labelled(bound_field, kind, heading, caption):
         bound_field.auto_id,
         gettext("You can enter up to %(max)s characters") % {"max": max_length},
     )
+
+
+@register.simple_tag
+def govuk_fields(form, label_class=""):
+    """Every field of `form` in order: hidden ones as they are, the rest as whole form
+    groups (`govuk_field`)."""
+    return _joined(govuk_field(field, label_class) for field in form)
