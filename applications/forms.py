@@ -21,6 +21,10 @@ class StepForm(forms.Form):
 
     # "heading": the page's one question is its heading ({% govuk_field %}).
     label_class = None
+    # Its fields, labels and choices are fixed in code, so empty it draws the same for
+    # everyone ({% govuk_fields %} draws it once). False for a form whose fields or
+    # choices come from the database.
+    static_fields = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,6 +179,7 @@ class ForumModelChoiceField(forms.ModelMultipleChoiceField):
 
 
 class ForumsForm(StepForm):
+    static_fields = False  # the forums recruiting now
     forums = ForumModelChoiceField(
         label=_("Which forums would you like to join?"),
         help_text=_("Select all that describe you. You can choose more than one."),
@@ -346,6 +351,7 @@ class ConsentsForm(StepForm):
     agreed to."""
 
     label_class = ""
+    static_fields = False  # the current wordings
     LABELS = {
         "PNC_CHECK": _("I agree to the Police National Computer check"),
         "PARTNER_SHARING": _("I agree to my details being shared with the external partner"),

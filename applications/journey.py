@@ -101,15 +101,15 @@ class Journey:
     def has_answers(self):
         return bool(self.state["answers"])
 
-    def store(self, step, data, *, valid):
-        """Keeps the submitted text of the step's own fields (valid or not); `valid`
-        says whether they passed, so later pages need not check them again."""
-        names = self._field_names(step)
+    def store(self, step, form):
+        """Keeps the text sent in the step's `form` for its own fields, valid or not,
+        and whether it passed, so that later pages need not check it again."""
+        names = self._field_names(form)
         self.state["answers"][step.slug] = {
-            name: data.getlist(name) for name in data if name in names
+            name: form.data.getlist(name) for name in form.data if name in names
         }
         checked = set(self.state.get("checked", [])) - {step.slug}
-        if valid:
+        if form.is_valid():
             checked.add(step.slug)
         self.state["checked"] = sorted(checked)
         self._forms = {}  # later pages can depend on this one
@@ -150,9 +150,9 @@ class Journey:
         self.session[SESSION_KEY] = self.state
         self.session.modified = True
 
-    def _field_names(self, step):
+    def _field_names(self, form):
         names = set()
-        for name, form_field in self.form(step).fields.items():
+        for name, form_field in form.fields.items():
             widgets = getattr(form_field.widget, "widgets", None)
             if widgets:
                 names.update(f"{name}_{index}" for index in range(len(widgets)))

@@ -59,10 +59,10 @@ def step(request, slug):
             return redirect("applications:ineligible", reason=reason)
         if "save" in request.POST:
             # Kept as typed, even with mistakes: they are shown again on return.
-            journey.store(current, request.POST, valid=valid)
+            journey.store(current, form)
             return redirect("applications:save")
         if valid:
-            journey.store(current, request.POST, valid=True)
+            journey.store(current, form)
             if changing:
                 after = journey.first_incomplete()
                 return redirect(_step_url(after, change=True) if after else _check_url())

@@ -6,9 +6,11 @@ It is built here, in Python, rather than in a template: a page draws several fie
 the template engine took most of a form page's time (docs/performance.md).
 """
 
+import hashlib
 import html
 
 from django import forms, template
+from django.core.cache import caches
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -347,5 +349,20 @@ def _labelled(bound_field, kind, heading, caption):
 @register.simple_tag
 def govuk_fields(form, label_class=""):
     """Every field of `form` in order: hidden ones as they are, the rest as whole form
-    groups (`govuk_field`)."""
-    return _joined(govuk_field(field, label_class) for field in form)
+    groups (`govuk_field`).
+
+    A form whose fields are fixed in code (`static_fields`) draws the same for everyone
+    while it has no answers, so empty it is drawn once a process (CACHES["pages"]):
+    each page of the application is first seen empty."""
+    if form.is_bound or form.initial or not getattr(form, "static_fields", False):
+        return _joined(govuk_field(field, label_class) for field in form)
+    caption = str(getattr(form, "caption", ""))
+    drawing = repr((type(form).__module__, type(form).__qualname__, label_class, caption,
+                    form.prefix, form.auto_id))  # fmt: skip
+    key = "empty-form:" + hashlib.md5(drawing.encode(), usedforsecurity=False).hexdigest()
+    pages = caches["pages"]
+    drawn = pages.get(key)
+    if drawn is None:
+        drawn = _joined(govuk_field(field, label_class) for field in form)
+        pages.set(key, drawn, None)
+    return drawn
