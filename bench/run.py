@@ -283,6 +283,8 @@ def report(server, users, env):
         ("start page", "/", nobody, False),
         ("form step: GET How to contact you", "/apply/contact/", applicants, False),
         ("form step: POST How to contact you", "/apply/contact/", applicants, True),
+        # After the POST, each visitor's answers are kept: the page shows them again.
+        ("form step: GET again, answers shown", "/apply/contact/", applicants, False),
         ("staff list: 100 a page, filtered", f"{STAFF_LIST}?status__exact=SUBMITTED", staff, False),
         ("panel case page", f"/panel/cases/{users['case'].pk}/", panel, False),
         ("monthly report (all forums)", f"/feedback/reports/{month.pk}/", police, False),
@@ -302,6 +304,8 @@ def report(server, users, env):
         budget = ""
         if label == "start page":
             budget = f"at least 0.50: {'met' if share >= 0.5 else 'MISSED'}"
+        elif label.startswith("form step: GET again"):
+            budget = "(for information: the budget's GET is the page as first seen)"
         elif label.startswith("form step"):
             budget = f"at least 0.25: {'met' if share >= 0.25 else 'MISSED'}"
         errors = f"  ({figures['bad_status']} error answers)" if figures["bad_status"] else ""
