@@ -170,6 +170,13 @@ class ForumModelChoiceField(forms.ModelMultipleChoiceField):
         chosen = {str(pk) for pk in value}
         unknown = sorted(chosen - listed.keys())
         if unknown:
+            # A forum can close while someone applies: name it, kindly.
+            ids = [int(pk) for pk in unknown if pk.isascii() and pk.isdigit() and len(pk) < 10]
+            closed = list(Forum.objects.filter(pk__in=ids).values_list("name", flat=True))
+            if len(closed) == 1:
+                raise ValidationError(
+                    self.error_messages["closed"], code="closed", params={"forum": closed[0]}
+                )
             raise ValidationError(
                 self.error_messages["invalid_choice"],
                 code="invalid_choice",
@@ -187,6 +194,9 @@ class ForumsForm(StepForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": _("Select at least one forum"),
+            "closed": _(
+                "%(forum)s has stopped taking applications. Select from the forums open now"
+            ),
             "invalid_choice": _(
                 "A forum you chose has stopped taking applications. Select from the forums open now"
             ),

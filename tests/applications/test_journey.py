@@ -501,7 +501,17 @@ def test_a_forum_that_stops_recruiting_sends_the_applicant_back_to_choose(client
     assert response.status_code == 302
     assert response["Location"] == "/apply/forums/"
     page = client.get("/apply/forums/").content.decode()
-    assert "A forum you chose has stopped taking applications" in page
+    assert "Violence against women and girls has stopped taking applications" in page
+
+
+def test_forums_that_never_were_are_refused_plainly(client):
+    complete(client, valid_answers()[:5])
+
+    for sent in (["999999"], ["99999999999999999999"], ["abc"], ["١"]):
+        response = client.post("/apply/forums/", {"forums": sent})
+
+        assert response.status_code == 200
+        assert "A forum you chose has stopped taking applications" in response.content.decode()
 
 
 @pytest.mark.parametrize("path", ["/apply/date-of-birth/", CHECK, "/"])
