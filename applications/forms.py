@@ -21,10 +21,10 @@ class StepForm(forms.Form):
 
     # "heading": the page's one question is its heading ({% govuk_field %}).
     label_class = None
-    # Its fields, labels and choices are fixed in code, so empty it draws the same for
-    # everyone ({% govuk_fields %} draws it once). False for a form whose fields or
-    # choices come from the database.
-    static_fields = True
+    # True for a form whose fields, labels and choices are all fixed in code and which
+    # takes nothing from the applicant to build: empty, it draws the same for everyone,
+    # so {% govuk_fields %} draws it once. Left False, a form is drawn each time.
+    static_fields = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,6 +57,7 @@ def yes_no(label, help_text="", required_message=None):
 
 
 class DateOfBirthForm(StepForm):
+    static_fields = True
     date_of_birth = DateField(
         name=_("your date of birth"),
         label=_("What is your date of birth?"),
@@ -87,6 +88,7 @@ NONE_OF_THESE = "NONE"
 
 
 class LondonForm(StepForm):
+    static_fields = True
     london_connection = forms.MultipleChoiceField(
         label=_("Do you live, work or study in London?"),
         help_text=_("Select all that apply."),
@@ -110,6 +112,7 @@ class LondonForm(StepForm):
 
 
 class VictimForm(StepForm):
+    static_fields = True
     victim_of_crime = yes_no(
         _("Have you been a victim of crime in London?"),
         _(
@@ -124,6 +127,7 @@ class VictimForm(StepForm):
 
 
 class PncWillingForm(StepForm):
+    static_fields = True
     willing_pnc = yes_no(
         _("Are you willing to have a Police National Computer (PNC) check?"),
         _(
@@ -138,6 +142,7 @@ class PncWillingForm(StepForm):
 
 
 class ConfidentialityForm(StepForm):
+    static_fields = True
     willing_confidentiality = yes_no(
         _(
             "Will you keep what is said in the forum confidential and follow its "
@@ -159,8 +164,8 @@ class ConfidentialityForm(StepForm):
 
 
 class ForumModelChoiceField(forms.ModelMultipleChoiceField):
-    """Checks the choices against the forums it lists, fetched once a form: every page
-    of the application checks this one again, so it costs one query, not two."""
+    """Checks the choices against the forums it lists, fetched once a form: one query,
+    not two (a second only to name a forum that has closed)."""
 
     def label_from_instance(self, forum):
         return forum.name
@@ -186,7 +191,6 @@ class ForumModelChoiceField(forms.ModelMultipleChoiceField):
 
 
 class ForumsForm(StepForm):
-    static_fields = False  # the forums recruiting now
     forums = ForumModelChoiceField(
         label=_("Which forums would you like to join?"),
         help_text=_("Select all that describe you. You can choose more than one."),
@@ -218,6 +222,7 @@ class ForumsForm(StepForm):
 
 
 class NameForm(StepForm):
+    static_fields = True
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=200,
@@ -240,6 +245,7 @@ class NameForm(StepForm):
 
 
 class ContactForm(StepForm):
+    static_fields = True
     email = email_field(
         label=_("Email address"),
         help_text=_("We will send your reference number and a private link to this address."),
@@ -282,6 +288,7 @@ class ContactForm(StepForm):
 
 
 class AddressForm(StepForm):
+    static_fields = True
     postcode = forms.CharField(
         label=_("Postcode"),
         help_text=_("Where you live. If you live outside London, give your home postcode."),
@@ -304,6 +311,7 @@ class AddressForm(StepForm):
 
 
 class AccessNeedsForm(StepForm):
+    static_fields = True
     access_needs = forms.MultipleChoiceField(
         label=_("Do you need any support to take part in meetings?"),
         help_text=_("Select all that apply. Leave them all unselected if you do not need any."),
@@ -332,6 +340,7 @@ class AccessNeedsForm(StepForm):
 
 
 class MotivationForm(StepForm):
+    static_fields = True
     why_join = LongTextField(
         label=_("Why would you like to join a Victim Voice Forum?"),
         help_text=_("Tell us in your own words. You do not need to tell us what happened to you."),
@@ -361,7 +370,6 @@ class ConsentsForm(StepForm):
     agreed to."""
 
     label_class = ""
-    static_fields = False  # the current wordings
     LABELS = {
         "PNC_CHECK": _("I agree to the Police National Computer check"),
         "PARTNER_SHARING": _("I agree to my details being shared with the external partner"),
@@ -447,6 +455,7 @@ def optional_radios(label, choice_class, help_text=""):
 
 
 class EqualityForm(StepForm):
+    static_fields = True
     label_class = ""
 
     age_band = optional_radios(_("What is your age?"), choices.AgeBand)

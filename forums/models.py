@@ -63,7 +63,7 @@ def recruiting_ids():
 
 @functools.cache
 def _recruiting_ids_query():
-    return Forum.objects.recruiting().values_list("pk").query.sql_with_params()
+    return Forum.objects.recruiting().order_by().values_list("pk").query.sql_with_params()
 
 
 class Forum(models.Model):

@@ -6,12 +6,13 @@ they send writes it. Django's backend builds both queries with the ORM each time
 wraps each update in a transaction of its own (three round trips for one UPDATE): a
 sixth of a form page's time. This backend keeps Django's table, expiry and errors, and
 only reads and updates the row itself; creating, deleting and clearing expired
-sessions stay Django's. SESSION_ENGINE = "vvf.sessions".
+sessions stay Django's, as do the async methods (the service runs under WSGI).
+SESSION_ENGINE = "vvf.sessions".
 """
 
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.backends.base import UpdateError
-from django.db import connections, router
+from django.db import DatabaseError, connections, router
 from django.utils import timezone
 
 
@@ -37,15 +38,19 @@ class SessionStore(db.SessionStore):
         data = self._get_session()
         connection = connections[router.db_for_write(self.model)]
         expiry = connection.ops.adapt_datetimefield_value(self.get_expiry_date())
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {self._table(connection)}"  # nosec B608
-                " SET session_data = %s, expire_date = %s WHERE session_key = %s",
-                [self.encode(data), expiry, self.session_key],
-            )
-            if cursor.rowcount != 1:
-                # Deleted meanwhile (signed out elsewhere, or expired and cleared).
-                raise UpdateError
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {self._table(connection)}"  # nosec B608
+                    " SET session_data = %s, expire_date = %s WHERE session_key = %s",
+                    [self.encode(data), expiry, self.session_key],
+                )
+                updated = cursor.rowcount
+        except DatabaseError as error:
+            raise UpdateError from error  # as Django's backend
+        if updated != 1:
+            # Deleted meanwhile (signed out elsewhere, or expired and cleared).
+            raise UpdateError
 
     def _table(self, connection):
         return connection.ops.quote_name(self.model._meta.db_table)

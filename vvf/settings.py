@@ -167,7 +167,8 @@ ANONYMOUS_USER_NAME = None
 # The service speaks one language, British English, and has no translations: Django's
 # translation machinery is off (every page looked each string up in a catalogue that had
 # none: a tenth of a form page's time). The text stays marked for translation, so it can
-# be turned back on (USE_I18N, LocaleMiddleware, LOCALE_PATHS) if translations are made.
+# be turned back on (USE_I18N, LocaleMiddleware, LOCALE_PATHS) if translations are made;
+# the "pages" cache's fragments would then need the language in their keys.
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = False
@@ -257,8 +258,10 @@ if REDIS_URL.startswith("redis"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Fragments of public pages that are the same for everyone until the next release (the
-# start page's text), kept in each process's memory: nothing personal goes in it.
+# What public pages draw the same for everyone until the next release (the start page's
+# text, the header and footer, the timeout warning's dialog, the empty fields of the
+# application's pages: docs/decisions/0014), kept in each process's memory. Nothing
+# personal goes in it.
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
 
 # (requests, seconds) per client address.

@@ -1,5 +1,7 @@
 """The GOV.UK form tags (vvf/templatetags/govuk.py)."""
 
+import inspect
+
 import pytest
 from django import forms
 from django.core.cache import caches
@@ -82,14 +84,54 @@ def test_forms_drawn_from_the_database_are_drawn_each_time():
     assert len(caches["pages"]._cache) == 0
 
 
-@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.slug)
-def test_only_forms_fixed_in_code_say_so(step):
-    """A form that chooses from the database (or builds its fields from it) must say
-    static_fields = False, or everyone would see the choices of the first to look."""
-    from_database = any(
-        isinstance(field, forms.ModelChoiceField) for field in step.form_class.base_fields.values()
+def test_a_form_with_initial_values_is_drawn_each_time():
+    caches["pages"].clear()
+
+    assert 'value="Zoë"' in govuk_fields(step_forms.NameForm(initial={"full_name": "Zoë"}))
+    assert len(caches["pages"]._cache) == 0
+
+
+def test_forms_not_marked_are_drawn_each_time():
+    class Unmarked(forms.Form):
+        name = forms.CharField()
+
+    caches["pages"].clear()
+    govuk_fields(Unmarked())
+
+    assert len(caches["pages"]._cache) == 0
+
+
+MARKED = [step for step in STEPS if step.form_class.static_fields]
+
+
+def test_the_forums_and_the_agreement_are_not_marked():
+    assert {step.slug for step in STEPS} - {step.slug for step in MARKED} == {
+        "forums",
+        "agreement",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("step", MARKED, ids=lambda step: step.slug)
+def test_forms_marked_as_fixed_in_code_are(step):
+    """A form drawn once for everyone must not choose from the database, take anything
+    to build it, or draw differently when the forums or the wordings change."""
+    from applications.services import consent_document_publish
+    from forums.models import Forum
+
+    form_class = step.form_class
+    assert not any(
+        isinstance(field, forms.ModelChoiceField) for field in form_class.base_fields.values()
     )
-    if from_database or step.form_class is step_forms.ConsentsForm:
-        assert step.form_class.static_fields is False
-    else:
-        assert step.form_class.static_fields is True
+    # Built from nothing but the data sent (no documents, no applicant's answers).
+    parameters = inspect.signature(form_class).parameters.values()
+    assert [parameter.kind for parameter in parameters] == [
+        inspect.Parameter.VAR_POSITIONAL,
+        inspect.Parameter.VAR_KEYWORD,
+    ]
+
+    before = fresh(form_class())
+    Forum.objects.update(name="Renamed", description="Changed", is_recruiting=False)
+    consent_document_publish(kind="PNC_CHECK", title="New", body="New words", by=None)
+
+    assert fresh(form_class()) == before

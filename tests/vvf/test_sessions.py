@@ -74,6 +74,22 @@ def test_updating_a_session_deleted_meanwhile_fails_as_django_s_does():
     assert not Session.objects.exists()
 
 
+def test_a_database_error_while_updating_fails_as_django_s_does(monkeypatch):
+    from django.db import DatabaseError
+    from django.db.backends.utils import CursorWrapper
+
+    session = saved(step="name")
+    session = SessionStore(session.session_key)
+    session["step"] = "contact"
+
+    def broken(self, sql, params=None):
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr(CursorWrapper, "execute", broken)
+    with pytest.raises(UpdateError):
+        session.save()
+
+
 def test_the_service_uses_it(client, settings):
     assert settings.SESSION_ENGINE == "vvf.sessions"
     client.get("/apply/date-of-birth/")

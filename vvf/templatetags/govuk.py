@@ -352,8 +352,9 @@ def govuk_fields(form, label_class=""):
     groups (`govuk_field`).
 
     A form whose fields are fixed in code (`static_fields`) draws the same for everyone
-    while it has no answers, so empty it is drawn once a process (CACHES["pages"]):
-    each page of the application is first seen empty."""
+    while it has no answers (an unbound form has no errors either) and no initial
+    values, so empty it is drawn once a process (CACHES["pages"]): each page of the
+    application is first seen empty."""
     if form.is_bound or form.initial or not getattr(form, "static_fields", False):
         return _joined(govuk_field(field, label_class) for field in form)
     caption = str(getattr(form, "caption", ""))
