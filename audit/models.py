@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +13,31 @@ class AuditQuerySet(models.QuerySet):
 
     def delete(self):
         raise AppendOnly("Audit entries cannot be deleted.")
+
+    def expire(self, *, before, limit):
+        """The one sanctioned deletion, for the retention sweep alone (vvf/retention.py,
+        AUDIT_RETENTION_MONTHS): up to `limit` entries made before `before`, in the
+        caller's transaction. On PostgreSQL it tells the trigger the bound for this
+        transaction only (SET LOCAL vvf.audit_keep_before); the trigger refuses any
+        other deletion, and any row at or after the bound. Returns how many went."""
+        if not connection.in_atomic_block:
+            raise AppendOnly("Expiring audit entries needs a transaction of its own.")
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT set_config('vvf.audit_keep_before', %s, true)", [before.isoformat()]
+                )
+            # The table's name from the model; the bound and the limit are parameters.
+            cursor.execute(
+                f"DELETE FROM {table} WHERE id IN "  # noqa: S608 # nosec B608
+                f"(SELECT id FROM {table} WHERE at < %s ORDER BY id LIMIT %s)",
+                [before, limit],
+            )
+            deleted = cursor.rowcount
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT set_config('vvf.audit_keep_before', '', true)")
+        return deleted
 
 
 class AuditEntry(models.Model):

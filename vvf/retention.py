@@ -24,7 +24,13 @@ from vvf import cascade
 
 # The policy: nothing may be kept for less (or the promise of the information sheet
 # could not be kept by a mistaken setting), and the periods here are the promise.
-POLICY_MONTHS = {"RETENTION_UNSUCCESSFUL_MONTHS": 6, "RETENTION_MEMBER_MONTHS": 6}
+# The audit trail's period is its own (docs/security.md, "How long the audit trail is
+# kept"): long enough to answer for how anyone's data was handled, not forever.
+POLICY_MONTHS = {
+    "RETENTION_UNSUCCESSFUL_MONTHS": 6,
+    "RETENTION_MEMBER_MONTHS": 6,
+    "AUDIT_RETENTION_MONTHS": 72,
+}
 
 
 def months_after(day, months):
@@ -286,10 +292,27 @@ def _sweeps(now):
             recording_delete(note=note) for note in recordings_left_on_final_notes()
         ),
         "PNC data after a decision": _pnc_left_after_decision(),
+        "audit trail": _audit_entries_expired(today),
     }
     for rule, deleted in counts.items():
         RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted)
     return counts
+
+
+def _audit_entries_expired(today):
+    """Audit entries made AUDIT_RETENTION_MONTHS ago or more (on the same London day
+    that many months later, as for the other periods), in batches, each in its own
+    transaction, through the audit trail's one sanctioned deletion."""
+    from audit.models import AuditEntry
+
+    before = _end_of_london_day(months_before(today, settings.AUDIT_RETENTION_MONTHS))
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            batch = AuditEntry.objects.expire(before=before, limit=settings.RETENTION_BATCH_SIZE)
+        deleted += batch
+        if batch < settings.RETENTION_BATCH_SIZE:
+            return deleted
 
 
 def due_in_a_week(now=None):

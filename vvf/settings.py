@@ -271,6 +271,10 @@ RETENTION_UNSUCCESSFUL_MONTHS = envint("RETENTION_UNSUCCESSFUL_MONTHS", 6)
 RETENTION_MEMBER_MONTHS = envint("RETENTION_MEMBER_MONTHS", 6)
 RETENTION_BATCH_SIZE = envint("RETENTION_BATCH_SIZE", 5000)
 
+# The audit trail's own period, in months (72: six years; the reason is in
+# docs/security.md). The retention sweep deletes older entries; it refuses less.
+AUDIT_RETENTION_MONTHS = envint("AUDIT_RETENTION_MONTHS", 72)
+
 RATE_LIMITS = {
     "apply-submit": (10, 3600),
     "apply-save": (10, 3600),
