@@ -57,7 +57,7 @@ class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
                 actor=request.user,
                 action=Action.CHANGE,
                 object_type="accounts.user",
-                object_ref=str(id),
+                object_id=int(id),
                 detail="password set by staff",
             )
         return response

@@ -26,6 +26,7 @@ from .models import (
     ConsentDocument,
     EqualityMonitoring,
     OnboardingConversation,
+    Status,
 )
 
 
@@ -290,7 +291,8 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                     actor=request.user,
                     action=Action.DECISION,
                     obj=application,
-                    detail=f"status {application.status}",
+                    detail="status {}",
+                    values=[Status(application.status)],
                 )
                 messages.success(
                     request,
@@ -344,7 +346,8 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                     actor=request.user,
                     action=Action.DECISION,
                     obj=application,
-                    detail=f"onboarding {form.cleaned_data['outcome']}",
+                    detail="onboarding {}",
+                    values=[OnboardingConversation.Outcome(form.cleaned_data["outcome"])],
                 )
                 messages.success(request, _("The onboarding conversation has been recorded."))
             return redirect("admin:applications_application_change", application.pk)
@@ -379,8 +382,8 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                 actor=request.user,
                 action=Action.EXPORT,
                 object_type="applications.application",
-                detail=f"{changelist.result_count} rows"
-                + (", with equality answers" if include_equality else ""),
+                detail="{} rows, with equality answers" if include_equality else "{} rows",
+                values=[changelist.result_count],
             )
             context.update(token=token, password=password, title=_("Download the spreadsheet"))
             return admin_page(self, request, "admin/applications/export_ready.html", **context)

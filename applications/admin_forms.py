@@ -4,6 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vvf import forms as vvf_forms
+from vvf.retention import ErasureReason
+
 from .models import OnboardingConversation, Status
 
 
@@ -24,7 +27,7 @@ class TransitionForm(forms.Form):
 
 
 class OnboardingForm(forms.Form):
-    held_on = forms.DateField(
+    held_on = vvf_forms.PlainDateField(
         label=_("Date of the conversation"),
         help_text=_("For example, 2026-11-28"),
         initial=timezone.localdate,
@@ -78,13 +81,11 @@ class HoldForm(forms.Form):
 
 
 class EraseForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for the erasure"),
-        help_text=_(
-            "For example, ‘erasure requested by the applicant by email’. Recorded in the "
-            "audit trail, which is kept: do not include personal data."
-        ),
-        max_length=150,
+    reason = forms.ChoiceField(
+        label=_("Why is this person being erased?"),
+        help_text=_("Recorded in the audit trail, which is kept, beside the record's number."),
+        choices=ErasureReason.choices,
+        widget=forms.RadioSelect,
     )
     confirm = forms.BooleanField(
         label=_("I understand this deletes everything held about this person, at once and "

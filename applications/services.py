@@ -86,6 +86,21 @@ def application_transition(
     return locked
 
 
+def application_forget_stage(*, application, stage):
+    """Takes a stage out of the timeline, as if the application had gone straight from
+    the stage before it to the one after: for the suitability panel, whose having sat
+    must not outlive its decision (decision 15). The move out keeps its time, its
+    reason and who made it."""
+    into = ApplicationEvent.objects.filter(application=application, to_status=stage)
+    before = into.values_list("from_status", flat=True).first()
+    if before is None:
+        return
+    ApplicationEvent.objects.filter(application=application, from_status=stage).update(
+        from_status=before
+    )
+    into.delete()
+
+
 def application_withdraw(*, application, reason=""):
     """The applicant withdraws, through their status link."""
     return application_transition(

@@ -27,7 +27,7 @@ class AuditedAdminMixin:
                 actor=request.user,
                 action=Action.VIEW,
                 object_type=self.model._meta.label_lower,
-                object_ref=self._audit_ref(object_id),
+                object_id=int(object_id),
             )
         return response
 
@@ -48,30 +48,27 @@ class AuditedAdminMixin:
             actor=request.user,
             action=Action.CHANGE if change else Action.CREATE,
             obj=obj,
-            detail=", ".join(form.changed_data)[:200] if change else "",
+            detail="changed: {}" if change else "",
+            fields=form.changed_data if change else (),
         )
 
     def delete_model(self, request, obj):
-        ref = str(getattr(obj, "reference", None) or obj.pk)
+        pk = obj.pk
         super().delete_model(request, obj)
         audit_record(
             actor=request.user,
             action=Action.DELETE,
             object_type=self.model._meta.label_lower,
-            object_ref=ref,
+            object_id=pk,
         )
 
     def delete_queryset(self, request, queryset):
-        refs = [str(getattr(obj, "reference", None) or obj.pk) for obj in queryset]
+        pks = list(queryset.values_list("pk", flat=True))
         super().delete_queryset(request, queryset)
-        for ref in refs:
+        for pk in pks:
             audit_record(
                 actor=request.user,
                 action=Action.DELETE,
                 object_type=self.model._meta.label_lower,
-                object_ref=ref,
+                object_id=pk,
             )
-
-    def _audit_ref(self, object_id):
-        obj = self.model._default_manager.filter(pk=object_id).first()
-        return str(getattr(obj, "reference", None) or object_id)

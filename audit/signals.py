@@ -19,28 +19,20 @@ def signed_out(sender, request, user, **kwargs):
         audit_record(actor=user, action=Action.SIGN_OUT, obj=user)
 
 
-def _account_ref(credentials):
-    """The id of the account tried, if there is one; never the address typed."""
+def _account(credentials):
+    """What names the account tried: its id if there is one; never the address typed."""
     username = (credentials or {}).get("username") or (credentials or {}).get("email")
     user = get_user_model().objects.filter(email__iexact=username or "").first()
-    return str(user.pk) if user else "unknown"
+    if user is None:
+        return {"object_type": "accounts.user", "detail": "unknown account"}
+    return {"object_type": "accounts.user", "object_id": user.pk}
 
 
 @receiver(user_login_failed)
 def sign_in_failed(sender, credentials, request=None, **kwargs):
-    audit_record(
-        actor=None,
-        action=Action.SIGN_IN_FAILED,
-        object_type="accounts.user",
-        object_ref=_account_ref(credentials),
-    )
+    audit_record(actor=None, action=Action.SIGN_IN_FAILED, **_account(credentials))
 
 
 @receiver(user_locked_out)
 def locked_out(sender, request, username, ip_address, **kwargs):
-    audit_record(
-        actor=None,
-        action=Action.LOCKED_OUT,
-        object_type="accounts.user",
-        object_ref=_account_ref({"username": username}),
-    )
+    audit_record(actor=None, action=Action.LOCKED_OUT, **_account({"username": username}))

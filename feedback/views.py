@@ -162,7 +162,8 @@ def recommendation_move(request, pk):
             form.add_error(None, str(refused))
         else:
             audit_record(actor=request.user, action=Action.DECISION, obj=recommendation,
-                         detail=f"status {data['to_status']}")  # fmt: skip
+                         detail="status {}",
+                         values=[Status(data["to_status"])])  # fmt: skip
             messages.success(request, _("Saved. The timeline shows the change."))
             return redirect("feedback:recommendation", recommendation.pk)
     return _recommendation_page(request, recommendation, form=form, status=400)

@@ -506,7 +506,7 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
             )
             audit_record(
                 actor=request.user, action=Action.EXPORT, object_type="forums.expenseclaim",
-                detail=f"{count} approved claims, {month:%Y-%m}",
+                detail="{} approved claims, {:%Y-%m}", values=[count, month],
             )  # fmt: skip
             context.update(
                 token=token, password=password, count=count, month=month,

@@ -358,5 +358,6 @@ def members_import(*, forum, rows, by):
             application=application, forum=forum, started_on=row["started_on"]
         )
         memberships.append(membership)
-    audit_record(actor=by, action=Action.CREATE, obj=forum, detail=f"imported {len(rows)} members")
+    audit_record(actor=by, action=Action.CREATE, obj=forum, detail="imported {} members",
+                 values=[len(rows)])  # fmt: skip
     return memberships

@@ -659,7 +659,8 @@ def claim_submit(*, membership, meeting, kind, amount, description="", receipt=N
         if claim.receipt:
             claim.receipt.storage.delete(claim.receipt.name)
         raise
-    audit_record(actor=None, action=Action.CREATE, obj=claim, detail=f"claim {kind}")
+    audit_record(actor=None, action=Action.CREATE, obj=claim, detail="claim {}",
+                 values=[ExpenseClaim.Kind(kind)])  # fmt: skip
     return claim
 
 
@@ -683,6 +684,7 @@ def claim_decide(*, claim, approve, by, reason=""):
     claim.decided_by = by
     claim.save(update_fields=["status", "reason", "decided_at", "decided_by"])
     audit_record(
-        actor=by, action=Action.DECISION, obj=claim, detail=f"claim {from_status} -> {to_status}"
-    )
+        actor=by, action=Action.DECISION, obj=claim, detail="claim {} -> {}",
+        values=[_Claim(from_status), _Claim(to_status)],
+    )  # fmt: skip
     return claim

@@ -142,14 +142,15 @@ def meeting_detail(request, slug, pk):
     return _meeting_page(request, _meeting_for_user(request.user, slug, pk))
 
 
-def _act(request, meeting, act, done, **forms):
-    """Runs a service; a refusal is shown on the meeting page, nothing typed is lost."""
+def _act(request, meeting, act, done, audited, **forms):
+    """Runs a service; a refusal is shown on the meeting page, nothing typed is lost.
+    `audited` is the audit trail's detail for it."""
     try:
         act()
     except services.MembershipError as refused:
         messages.error(request, str(refused))
         return _meeting_page(request, meeting, status=400, **forms)
-    audit_record(actor=request.user, action=Action.CHANGE, obj=meeting, detail=done)
+    audit_record(actor=request.user, action=Action.CHANGE, obj=meeting, detail=audited)
     messages.success(request, done)
     return redirect("forums:meeting", meeting.forum.slug, meeting.pk)
 
@@ -159,7 +160,7 @@ def _act(request, meeting, act, done, **forms):
 def meeting_invite(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk, manage=True)
     return _act(request, meeting, lambda: services.invitations_send(meeting=meeting),
-                _("Invitations are being sent."))  # fmt: skip
+                _("Invitations are being sent."), "invitations sent")  # fmt: skip
 
 
 @login_required
@@ -171,7 +172,7 @@ def agenda_add(request, slug, pk):
         return _meeting_page(request, meeting, status=400, item_form=form)
     return _act(
         request, meeting, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data),
-        _("Item added to the agenda."), item_form=form,
+        _("Item added to the agenda."), "agenda item added", item_form=form,
     )  # fmt: skip
 
 
@@ -187,7 +188,7 @@ def agenda_decide(request, slug, pk, item_pk):
     return _act(
         request, meeting,
         lambda: services.agenda_item_decide(item=item, **form.cleaned_data),
-        _("Decision saved."), **forms,
+        _("Decision saved."), "agenda item decided", **forms,
     )  # fmt: skip
 
 
@@ -196,7 +197,7 @@ def agenda_decide(request, slug, pk, item_pk):
 def agenda_publish(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
     return _act(request, meeting, lambda: services.agenda_publish(meeting=meeting),
-                _("The agenda is published: members can see it."))  # fmt: skip
+                _("The agenda is published: members can see it."), "agenda published")  # fmt: skip
 
 
 @login_required
@@ -213,7 +214,7 @@ def meeting_attendance(request, slug, pk):
             raise services.MembershipError(_("Choose from the members listed."))
         services.attendance_record(meeting=meeting, attended_ids=attended)
 
-    return _act(request, meeting, act, _("Attendance recorded."))
+    return _act(request, meeting, act, _("Attendance recorded."), "attendance")
 
 
 @login_required
@@ -225,7 +226,7 @@ def note_save(request, slug, pk):
         return _meeting_page(request, meeting, status=400, note_form=form)
     return _act(request, meeting,
                 lambda: services.note_save(meeting=meeting, text=form.cleaned_data["text"]),
-                _("Note saved as a draft."), note_form=form)  # fmt: skip
+                _("Note saved as a draft."), "note saved", note_form=form)  # fmt: skip
 
 
 @login_required
@@ -238,7 +239,7 @@ def recording_upload(request, slug, pk):
     upload = form.cleaned_data["recording"]
     return _act(request, meeting,
                 lambda: services.recording_attach(meeting=meeting, upload=upload),
-                _("Recording attached."), recording_form=form)  # fmt: skip
+                _("Recording attached."), "recording attached", recording_form=form)  # fmt: skip
 
 
 @login_required
@@ -246,7 +247,8 @@ def recording_upload(request, slug, pk):
 def note_finalise(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
     return _act(request, meeting, lambda: services.note_finalise(meeting=meeting),
-                _("The note is final. Any recording is being deleted."))  # fmt: skip
+                _("The note is final. Any recording is being deleted."),
+                "note finalised")  # fmt: skip
 
 
 @login_required
@@ -259,13 +261,15 @@ def meeting_change(request, slug, pk):
             if form.cleaned_data["cancel"]:
                 services.meeting_cancel(meeting=meeting)
                 done = _("The meeting is cancelled. Invited members are being told.")
+                audited = "meeting cancelled"
             else:
                 services.meeting_change(meeting=meeting, **form.changes())
                 done = _("The meeting is changed. Invited members are being sent the update.")
+                audited = "meeting changed"
         except services.MembershipError as refused:
             form.add_error(None, str(refused))
         else:
-            audit_record(actor=request.user, action=Action.CHANGE, obj=meeting, detail=done)
+            audit_record(actor=request.user, action=Action.CHANGE, obj=meeting, detail=audited)
             messages.success(request, done)
             return redirect("forums:meeting", meeting.forum.slug, meeting.pk)
     return render(

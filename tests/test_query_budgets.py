@@ -165,12 +165,13 @@ def make_cases(n, forum):
         PncCheck(
             application=a,
             requested_on=today - datetime.timedelta(days=60),
-            result_received_on=today,
             result=PncCheck.Result.DISCLOSURE,
         )
         for a in make_applications(n, forum, status="PANEL")
     )
-    return SuitabilityCase.objects.bulk_create(SuitabilityCase(check_record=c) for c in checks)
+    return SuitabilityCase.objects.bulk_create(
+        SuitabilityCase(check_record=c, result_received_on=today) for c in checks
+    )
 
 
 def make_recommendations(n, forum, **fields):

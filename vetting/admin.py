@@ -93,7 +93,7 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
         if request.method == "POST" and form.is_valid() and formset.is_valid():
             items = [f.cleaned_data for f in formset if f.cleaned_data]
             try:
-                if form.cleaned_data["result"] == PncCheck.Result.NO_RECORD:
+                if form.cleaned_data["result"] == ResultForm.NO_RECORD:
                     services.check_record_no_record(
                         check=check, received_on=form.cleaned_data["received_on"], by=request.user
                     )
@@ -108,8 +108,6 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
             except services.VettingError as refused:
                 messages.error(request, str(refused))
             else:
-                audit_record(actor=request.user, action=Action.DECISION, obj=check,
-                             detail=f"result {form.cleaned_data['result']}")  # fmt: skip
                 return redirect("admin:vetting_pnccheck_change", check.pk)
         return admin_page(
             self, request, "admin/vetting/result.html", form=form, formset=formset, original=check,
@@ -119,7 +117,7 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
 
 @admin.register(DisclosureView)
 class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    """The access log: who viewed which case's disclosure, when."""
+    """The access log of the open cases: who viewed which case's disclosure, when."""
 
     list_display = ["at", "viewer_id", "case"]
     list_filter = [("at", admin.DateFieldListFilter)]
@@ -127,6 +125,6 @@ class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 @admin.register(SuitabilityCase)
 class SuitabilityCaseAdmin(MadeByTheServiceMixin, admin.ModelAdmin):
-    list_display = ["__str__", "opened_at", "outcome", "decided_at"]
-    fields = ["check_record", "opened_at", "outcome", "decided_at"]
+    list_display = ["__str__", "opened_at", "result_received_on"]
+    fields = ["check_record", "opened_at", "result_received_on"]
     readonly_fields = fields

@@ -4,12 +4,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import PANEL_MEMBER
+from vvf import forms as vvf_forms
 
-from .models import PanelSeat, PncCheck
+from .models import PanelSeat
 
 
 class RequestCheckForm(forms.Form):
-    requested_on = forms.DateField(label=_("Requested on"), initial=timezone.localdate)
+    requested_on = vvf_forms.PlainDateField(label=_("Requested on"), initial=timezone.localdate)
 
 
 class DisclosureItemForm(forms.Form):
@@ -24,10 +25,15 @@ DisclosureFormSet = forms.formset_factory(DisclosureItemForm, extra=3, max_num=1
 
 
 class ResultForm(forms.Form):
+    NO_RECORD, DISCLOSURE = "NO_RECORD", "DISCLOSURE"
     result = forms.ChoiceField(
-        label=_("Result"), choices=PncCheck.Result.choices, widget=forms.RadioSelect
+        label=_("Result"),
+        choices=[(NO_RECORD, _("No record")), (DISCLOSURE, _("Disclosure"))],
+        widget=forms.RadioSelect,
     )
-    received_on = forms.DateField(label=_("Result received on"), initial=timezone.localdate)
+    received_on = vvf_forms.PlainDateField(
+        label=_("Result received on"), initial=timezone.localdate
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

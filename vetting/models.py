@@ -21,12 +21,14 @@ class PncCheckQuerySet(models.QuerySet):
 
 
 class PncCheck(models.Model):
-    """A Police National Computer check of one applicant. When it is complete only the
-    fact, its dates and its kind of result remain."""
+    """A Police National Computer check of one applicant. When it is complete only that
+    fact and its date remain, whatever it found: a check that disclosed something reads
+    the same as one that found no record once the panel decides (decision 15)."""
 
     class Result(models.TextChoices):
-        NO_RECORD = "NO_RECORD", _("No record")
-        DISCLOSURE = "DISCLOSURE", _("Disclosure")
+        COMPLETE = "COMPLETE", _("Complete")
+        # Only while the suitability panel decides.
+        DISCLOSURE = "DISCLOSURE", _("Disclosure: with the suitability panel")
 
     application = models.OneToOneField(
         "applications.Application", on_delete=models.CASCADE, related_name="pnc_check"
@@ -35,7 +37,9 @@ class PncCheck(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    result_received_on = models.DateField(_("result received on"), null=True, blank=True)
+    # The day the check was complete: the result's day for no record, the panel's
+    # decision's day for a disclosure.
+    result_received_on = models.DateField(_("complete on"), null=True, blank=True)
     result = models.CharField(_("result"), max_length=20, choices=Result.choices, blank=True)
 
     objects = PncCheckQuerySet.as_manager()
@@ -70,19 +74,19 @@ class Disclosure(models.Model):
 
 
 class SuitabilityCase(models.Model):
-    """The three-way panel's decision on one applicant with a disclosure."""
+    """The three-way panel on one applicant with a disclosure, while it decides. It is
+    deleted, with its seats and its access log, the moment the panel decides or the
+    application ends (decision 15)."""
 
     class Outcome(models.TextChoices):
         ACCEPT = "ACCEPT", _("Accept the application")
         WITHDRAW = "WITHDRAW", _("Withdraw the application")
-        CLOSED = "CLOSED", _("Closed: the application ended before a decision")
 
     check_record = models.OneToOneField(
         PncCheck, on_delete=models.CASCADE, related_name="suitability_case"
     )
     opened_at = models.DateTimeField(default=timezone.now)
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    result_received_on = models.DateField(_("result received on"))
 
     class Meta:
         permissions = [("sit_on_panel", "Sit on this suitability panel")]
@@ -118,7 +122,9 @@ class PanelSeat(models.Model):
 
 
 class DisclosureView(models.Model):
-    """Who looked at a disclosure, and when. No PNC content."""
+    """Who looked at a case's disclosure, and when, while the case is open. No PNC
+    content. It goes with the case; the audit trail keeps who viewed criminal record
+    information on which day, tied to no one."""
 
     case = models.ForeignKey(SuitabilityCase, on_delete=models.CASCADE, related_name="views")
     viewer_id = models.BigIntegerField()

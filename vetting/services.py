@@ -4,7 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from applications.models import Application, Consent, Status
-from applications.services import application_transition
+from applications.services import application_forget_stage, application_transition
+from audit.services import Action, audit_record, audit_untied
 from vvf import outbox
 
 from . import permissions, tasks
@@ -46,6 +47,10 @@ def check_request(*, application, requested_on, by):
     )
 
 
+# What the timeline says of every completed check, whatever it found.
+CHECK_COMPLETE = "PNC check complete"
+
+
 @transaction.atomic
 def check_record_no_record(*, check, received_on, by):
     """Nothing on record: the check is complete and the application is accepted."""
@@ -53,16 +58,16 @@ def check_record_no_record(*, check, received_on, by):
     check = PncCheck.objects.select_for_update().get(pk=check.pk)
     if check.result:
         raise VettingError("This check's result is already recorded.")
-    check.result = PncCheck.Result.NO_RECORD
+    check.result = PncCheck.Result.COMPLETE
     check.result_received_on = received_on
     check.save(update_fields=["result", "result_received_on"])
     application_transition(
         application=check.application,
         to_status=Status.ACCEPTED,
-        by=by,
-        reason="PNC: no record",
+        reason=CHECK_COMPLETE,
         by_vetting=True,
     )
+    audit_record(actor=by, action=Action.DECISION, obj=check, detail="result recorded")
     outbox.enqueue(tasks.send_outcome_email, check.application_id)
     return check
 
@@ -82,33 +87,39 @@ def check_record_disclosure(*, check, received_on, items, seats, by):
             "The panel needs three different people: MOPAC, MPS and the facilitator."
         )
     check.result = PncCheck.Result.DISCLOSURE
-    check.result_received_on = received_on
-    check.save(update_fields=["result", "result_received_on"])
+    check.save(update_fields=["result"])
     Disclosure.objects.bulk_create(Disclosure(check_record=check, **item) for item in items)
-    case = SuitabilityCase.objects.create(check_record=check)
+    case = SuitabilityCase.objects.create(check_record=check, result_received_on=received_on)
     for seat, user in seats.items():
         PanelSeat.objects.create(case=case, seat=seat, member=user)
         permissions.grant_panel_seat(case, user)
-    application_transition(
-        application=check.application,
-        to_status=Status.PANEL,
-        by=by,
-        reason="PNC: disclosure",
-        by_vetting=True,
-    )
+    application_transition(application=check.application, to_status=Status.PANEL, by_vetting=True)
+    # Tied to the check, as for no record: what the result was is not said.
+    audit_record(actor=by, action=Action.DECISION, obj=check, detail="result recorded")
+    audit_untied(
+        actor=by, action=Action.CREATE, object_type="vetting.disclosure",
+        detail="criminal record information recorded",
+    )  # fmt: skip
     return case
 
 
 def disclosure_viewed(*, case, viewer):
+    """Someone read the case's disclosure: the case's own access log says who and when
+    while the case is open; the audit trail keeps who and which day, tied to no one."""
     DisclosureView.objects.create(case=case, viewer_id=viewer.pk)
+    audit_untied(
+        actor=viewer, action=Action.VIEW, object_type="vetting.disclosure",
+        detail="criminal record information viewed",
+    )  # fmt: skip
 
 
 @transaction.atomic
 def seat_decide(*, case, member, decision, rationale):
     """Records one member's decision (they may revise it until the outcome). When all
-    three agree, the outcome is decided, once, in this transaction."""
-    case = SuitabilityCase.objects.select_for_update().get(pk=case.pk)
-    if case.outcome:
+    three agree, the outcome is decided, once, in this transaction. Returns the outcome,
+    or "" while the panel has not agreed."""
+    case = SuitabilityCase.objects.select_for_update().filter(pk=case.pk).first()
+    if case is None:
         raise VettingError("This panel has already decided.")
     if case.application.status != Status.PANEL:
         raise VettingError("This application is no longer before the panel.")
@@ -119,51 +130,61 @@ def seat_decide(*, case, member, decision, rationale):
     seat.rationale = rationale
     seat.decided_at = timezone.now()
     seat.save(update_fields=["decision", "rationale", "decided_at"])
+    audit_untied(
+        actor=member, action=Action.DECISION, object_type="vetting.suitabilitycase",
+        detail="panel seat decision",
+    )  # fmt: skip
     decisions = set(PanelSeat.objects.filter(case=case).values_list("decision", flat=True))
     if len(decisions) == 1 and "" not in decisions:
         case_decide(case=case, outcome=decision)
-    return case
+        return decision
+    return ""
 
 
 def case_decide(*, case, outcome):
-    """The outcome: the application moves on and every piece of PNC data is deleted,
-    in the caller's transaction, with the case row locked."""
-    _end_case(case, outcome)
+    """The outcome: the application moves on and the case, with every piece of PNC
+    data, is deleted, in the caller's transaction, with the case row locked. What stays
+    reads as for a check that found no record: the check complete, its day, the
+    application's outcome."""
+    application = case.application
+    _forget_case(case, completed=True)
     application_transition(
-        application=case.application,
+        application=application,
         to_status=Status.ACCEPTED if outcome == "ACCEPT" else Status.PANEL_WITHDREW,
-        reason="Suitability panel decision",
+        reason=CHECK_COMPLETE,
         by_vetting=True,
     )
-    application_id = case.check_record.application_id
-    outbox.enqueue(tasks.send_outcome_email, application_id)
+    application_forget_stage(application=application, stage=Status.PANEL)
+    outbox.enqueue(tasks.send_outcome_email, application.pk)
 
 
-def _end_case(case, outcome):
-    """The case ends: every piece of PNC data is deleted and the members' access ends.
-    What stays: its dates, its outcome, who sat and what each decided."""
-    case.outcome = outcome
-    case.decided_at = timezone.now()
-    case.save(update_fields=["outcome", "decided_at"])
-    Disclosure.objects.filter(check_record=case.check_record).delete()
-    seats = PanelSeat.objects.filter(case=case).select_related("member")
-    seats.update(rationale="")
-    for seat in seats:
+def _forget_case(case, *, completed):
+    """Deletes the case with its seats, access log and disclosures, ends the members'
+    access, and leaves the check as any check reads: complete, with the day, or (the
+    application ended first) requested."""
+    check = case.check_record
+    for seat in PanelSeat.objects.filter(case=case).select_related("member"):
         permissions.revoke_panel_seat(case, seat.member)
+    Disclosure.objects.filter(check_record=check).delete()
+    case.delete()
+    check.result = PncCheck.Result.COMPLETE if completed else ""
+    check.result_received_on = timezone.localdate() if completed else None
+    check.save(update_fields=["result", "result_received_on"])
 
 
 def case_close_if_ended(*, application, from_status, to_status, **kwargs):
     """An application that leaves the panel stage other than by its decision (the
-    applicant withdraws) takes its PNC data with it, at once."""
+    applicant withdraws) takes its PNC data, and the panel's trace, with it, at once."""
     if from_status != Status.PANEL:
         return
     case = (
         SuitabilityCase.objects.select_for_update()
-        .filter(check_record__application=application, outcome="")
+        .filter(check_record__application=application)
         .first()
     )
     if case is not None:
-        _end_case(case, SuitabilityCase.Outcome.CLOSED)
+        _forget_case(case, completed=False)
+        application_forget_stage(application=application, stage=Status.PANEL)
 
 
 def overdue_checks(today=None):

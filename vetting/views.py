@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import PANEL_MEMBER, has_role
-from audit.services import Action, audit_record
 
 from . import services
 from .forms import SeatDecisionForm
@@ -21,11 +20,8 @@ from .permissions import cases_for_user, get_case_for_user
 def my_cases(request):
     if not has_role(request.user, PANEL_MEMBER):
         raise Http404
-    cases = (
-        cases_for_user(request.user)
-        .select_related("check_record__application")
-        .order_by("outcome", "-opened_at")
-    )
+    cases = cases_for_user(request.user).select_related("check_record__application")
+    cases = cases.order_by("-opened_at")
     return render(request, "vetting/my_cases.html", {"cases": cases})
 
 
@@ -41,9 +37,9 @@ def case_detail(request, pk):
         request.POST if request.method == "POST" else None,
         initial={"decision": mine.decision, "rationale": mine.rationale},
     )
-    if request.method == "POST" and not case.outcome and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
-            services.seat_decide(
+            outcome = services.seat_decide(
                 case=case,
                 member=request.user,
                 decision=form.cleaned_data["decision"],
@@ -52,15 +48,13 @@ def case_detail(request, pk):
         except services.VettingError as refused:
             messages.error(request, str(refused))
         else:
-            audit_record(actor=request.user, action=Action.DECISION, obj=case)
-            case.refresh_from_db()
-            if case.outcome:
-                # The decision is made: the case and its data are gone from the panel.
+            if outcome:
+                # The decision is made: the case and its data are gone.
                 messages.success(
                     request,
                     _(
                         "Your decision has been recorded. The panel agreed, so the case is "
-                        "closed and its PNC information deleted."
+                        "closed and deleted, with its PNC information."
                     ),  # fmt: skip
                 )
                 return redirect("vetting:my-cases")
@@ -70,7 +64,6 @@ def case_detail(request, pk):
     disclosures = list(case.check_record.disclosures.all())
     if disclosures:
         services.disclosure_viewed(case=case, viewer=request.user)
-        audit_record(actor=request.user, action=Action.VIEW, obj=case, detail="disclosure")
     return render(
         request,
         "vetting/case.html",
@@ -82,7 +75,7 @@ def case_detail(request, pk):
             "seats": seats,
             "mine": mine,
             # The others' decisions are shown once you have recorded your own.
-            "show_others": bool(mine.decision) or bool(case.outcome),
+            "show_others": bool(mine.decision),
             "disagree": len({s.decision for s in seats if s.decision}) > 1,
             "form": form,
         },

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from vvf import cascade
 
@@ -201,27 +202,39 @@ def _count_for_reports(ids):
 
 
 ERASURE_RULE = "erasure on request"
+ERASURE_RULES = (ERASURE_RULE,)
+
+
+class ErasureReason(models.TextChoices):
+    """Why a person is erased on request: a choice, so that the audit trail, which is
+    kept, never holds words typed about them (decision 15)."""
+
+    REQUESTED = "REQUESTED", _("The person asked us to erase their data")
+    ON_THEIR_BEHALF = "ON_THEIR_BEHALF", _("Someone with the authority to act for them asked")
+    OBJECTED = "OBJECTED", _("They objected to how we use their data, and nothing overrides that")
+    SHOULD_NOT_HOLD = "SHOULD_NOT_HOLD", _(
+        "We should not hold it: collected by mistake, or no longer needed"
+    )
 
 
 @transaction.atomic
 def erase(*, application, reason, by):
     """Erases a person on request (their right to erasure): the application and all
     that hangs from it, through the same deletion as the retention rules, whatever its
-    stage and even when held. Leaves a tombstone and an audit entry with the reason
-    (which staff are told must hold no personal data)."""
+    stage and even when held. Leaves a tombstone and an audit entry with the reason, one
+    of ErasureReason."""
     from applications.models import Application
     from audit.models import RetentionTombstone
     from audit.services import Action, audit_record
 
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValueError("Give the reason for the erasure.")
+    if reason not in ErasureReason.values:
+        raise ValueError("Choose the reason for the erasure.")
     # Lock the row, so a retention run or a second click cannot delete it under us.
     locked = Application.objects.select_for_update().filter(pk=application.pk).first()
     if locked is None:
         raise Application.DoesNotExist("This application has already been deleted.")
-    # Recorded before the deletion, so the entry keeps the reference.
-    audit_record(actor=by, action=Action.DELETE, obj=locked, detail=f"erased on request: {reason}")
+    audit_record(actor=by, action=Action.DELETE, obj=locked, detail="erased on request: {}",
+                 values=[ErasureReason(reason)])  # fmt: skip
     deleted = _delete_applications([locked.pk])
     RetentionTombstone.objects.create(day=timezone.localdate(), rule=ERASURE_RULE, deleted=deleted)
     return deleted
@@ -262,15 +275,13 @@ def enforce(now=None):
 
 
 def _pnc_left_after_decision():
-    """A safety net behind vetting's own deletion: disclosures are kept only while a
-    panel is still deciding."""
+    """A safety net behind vetting's own deletion: disclosures and the panel's case
+    are kept only while the panel is deciding."""
     from applications.models import Status
-    from vetting.models import Disclosure
+    from vetting.models import Disclosure, SuitabilityCase
 
-    deleted, _ = Disclosure.objects.exclude(
-        check_record__application__status=Status.PANEL,
-        check_record__suitability_case__outcome="",
-    ).delete()
+    deleted, _ = Disclosure.objects.exclude(check_record__application__status=Status.PANEL).delete()
+    SuitabilityCase.objects.exclude(check_record__application__status=Status.PANEL).delete()
     return deleted
 
 

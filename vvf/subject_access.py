@@ -125,7 +125,7 @@ def _pnc(application):
     ]
     case = _one(check, "suitability_case")
     row["suitability_panel"] = (
-        _row(case, ["opened_at", "outcome", "decided_at"]) if case is not None else None
+        _row(case, ["opened_at", "result_received_on"]) if case is not None else None
     )
     return row
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def entry(db):
-    return audit_record(actor=None, action=Action.VIEW, object_type="x", object_ref="1")
+    return audit_record(actor=None, action=Action.VIEW, object_type="x", object_id=1)
 
 
 def test_entries_cannot_be_changed_or_deleted_through_the_orm(entry):
@@ -61,7 +61,7 @@ def test_staff_read_and_filter_the_trail(client, user_with_role):
     assert [e.action for e in response.context["cl"].result_list] == ["EXPORT"]
 
 
-def test_viewing_an_application_is_audited_by_reference(client, user_with_role):
+def test_viewing_an_application_is_audited_by_its_internal_id(client, user_with_role):
     staff = user_with_role("VVF staff", is_staff=True)
     sign_in(client, staff)
     application = ApplicationFactory(full_name="Kemi Adebayo")
@@ -72,7 +72,7 @@ def test_viewing_an_application_is_audited_by_reference(client, user_with_role):
     assert (entry.actor_id, entry.object_type, entry.object_ref) == (
         staff.pk,
         "applications.application",
-        application.reference,
+        str(application.pk),
     )
 
 
@@ -86,7 +86,7 @@ def test_moving_an_application_is_audited(client, user_with_role):
     )
 
     entry = AuditEntry.objects.get(action="DECISION")
-    assert (entry.object_ref, entry.detail) == (application.reference, "status IN_REVIEW")
+    assert (entry.object_ref, entry.detail) == (str(application.pk), "status IN_REVIEW")
 
 
 def test_admin_log_holds_no_names(client, user_with_role, django_user_model):

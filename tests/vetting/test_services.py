@@ -7,7 +7,7 @@ from django.db import connection
 from applications.models import ApplicationEvent
 from tests.vetting.helpers import NOTES, OFFENCE, RATIONALE, application_at_pnc, open_case
 from vetting import services, tasks
-from vetting.models import Disclosure, DisclosureView, PanelSeat, PncCheck
+from vetting.models import Disclosure, DisclosureView, PanelSeat, PncCheck, SuitabilityCase
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_no_record_completes_the_check_and_accepts():
 
     check.refresh_from_db()
     application.refresh_from_db()
-    assert (check.result, check.result_received_on) == ("NO_RECORD", datetime.date(2026, 11, 1))
+    assert (check.result, check.result_received_on) == ("COMPLETE", datetime.date(2026, 11, 1))
     assert application.status == "ACCEPTED"
     assert Disclosure.objects.count() == 0
 
@@ -83,20 +83,28 @@ def test_the_panel_needs_three_different_people():
 
 
 def decide(case, seats, decisions):
+    """Each seat's decision in turn; the panel's outcome, or "" while it has not agreed."""
+    outcome = ""
     for seat, decision in decisions.items():
-        services.seat_decide(case=case, member=seats[seat], decision=decision, rationale=RATIONALE)
-    case.refresh_from_db()
+        outcome = services.seat_decide(
+            case=case, member=seats[seat], decision=decision, rationale=RATIONALE
+        )
+    return outcome
 
 
 def test_disagreement_decides_nothing_and_members_may_revise():
     case, seats = open_case()
+    application = case.application
 
-    decide(case, seats, {"MOPAC": "ACCEPT", "MPS": "WITHDRAW", "FACILITATOR": "ACCEPT"})
-    assert case.outcome == ""
-    decide(case, seats, {"MPS": "ACCEPT"})
+    assert (
+        decide(case, seats, {"MOPAC": "ACCEPT", "MPS": "WITHDRAW", "FACILITATOR": "ACCEPT"}) == ""
+    )
+    assert SuitabilityCase.objects.filter(pk=case.pk).exists()
+    assert decide(case, seats, {"MPS": "ACCEPT"}) == "ACCEPT"
 
-    assert case.outcome == "ACCEPT"
-    assert case.application.status == "ACCEPTED"
+    application.refresh_from_db()
+    assert application.status == "ACCEPTED"
+    assert not SuitabilityCase.objects.filter(pk=case.pk).exists()
 
 
 def all_text_in_database():
@@ -122,16 +130,18 @@ def test_the_decision_deletes_every_trace_of_pnc_data(outcome, django_capture_on
         decide(case, seats, dict.fromkeys(PanelSeat.Seat, outcome))
 
     assert Disclosure.objects.count() == 0
-    assert set(PanelSeat.objects.values_list("rationale", flat=True)) == {""}
+    assert PanelSeat.objects.count() == 0
+    assert SuitabilityCase.objects.count() == 0
+    assert DisclosureView.objects.count() == 0
     everything = all_text_in_database()
     for secret in [OFFENCE, NOTES, RATIONALE]:
         assert secret not in everything
-    # What remains: that a check and a panel took place, when, the outcome, who sat.
+    # What remains: that the check is complete, its day, and the outcome.
     check = PncCheck.objects.get()
-    assert (check.result, check.suitability_case.outcome) == ("DISCLOSURE", outcome)
-    assert PanelSeat.objects.filter(decision=outcome).count() == 3
+    assert (check.result, check.result_received_on) == ("COMPLETE", datetime.date.today())
     expected = "ACCEPTED" if outcome == "ACCEPT" else "PANEL_WITHDREW"
-    assert case.application.status == expected
+    check.application.refresh_from_db()
+    assert check.application.status == expected
     assert len(callbacks) == 1
 
 
@@ -173,10 +183,17 @@ def test_withdrawing_before_the_panel_decides_deletes_the_pnc_data_at_once():
 
     application_withdraw(application=case.application)
 
-    case.refresh_from_db()
-    assert case.outcome == "CLOSED"
+    assert not SuitabilityCase.objects.filter(pk=case.pk).exists()
     assert Disclosure.objects.count() == 0
-    assert set(PanelSeat.objects.values_list("rationale", flat=True)) == {""}
+    assert PanelSeat.objects.count() == 0
+    # The check reads as one that was requested and had not come back.
+    check = PncCheck.objects.get()
+    assert (check.result, check.result_received_on) == ("", None)
+    assert list(
+        ApplicationEvent.objects.filter(application=case.application)
+        .order_by("at", "pk")
+        .values_list("from_status", "to_status")
+    )[-1] == ("PNC_CHECK", "WITHDRAWN")
     for secret in [OFFENCE, NOTES, RATIONALE]:
         assert secret not in all_text_in_database()
     with pytest.raises(services.VettingError):

@@ -98,8 +98,10 @@ def test_unanimous_decision_closes_the_case_and_the_members_access(case_and_seat
     assert responses[-1]["Location"] == reverse("vetting:my-cases")
     for seat in seats.values():
         assert client_for(seat).get(url).status_code == 404
-    case.refresh_from_db()
-    assert case.outcome == "ACCEPT"
+    application = case.application
+    application.refresh_from_db()
+    assert application.status == "ACCEPTED"
+    assert not type(case).objects.filter(pk=case.pk).exists()
 
 
 @pytest.mark.parametrize("seat", ["MOPAC", "MPS", "FACILITATOR"])
@@ -172,7 +174,8 @@ def test_staff_record_a_disclosure_in_the_admin(user_with_role):
     )  # fmt: skip
 
     check.refresh_from_db()
-    assert (check.result, check.result_received_on) == ("DISCLOSURE", datetime.date(2026, 11, 20))
+    assert (check.result, check.result_received_on) == ("DISCLOSURE", None)
+    assert check.suitability_case.result_received_on == datetime.date(2026, 11, 20)
     assert check.suitability_case.seats.count() == 3
     assert check.disclosures.get().offence == OFFENCE
     application.refresh_from_db()

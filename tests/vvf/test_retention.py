@@ -226,7 +226,7 @@ def test_upcoming_lists_what_is_due_within_30_days():
 
 def test_pnc_data_left_after_a_decision_is_deleted_by_the_safety_net():
     from tests.vetting.helpers import open_case
-    from vetting.models import Disclosure
+    from vetting.models import Disclosure, SuitabilityCase
 
     case, _seats = open_case()
     retention.enforce()
@@ -237,6 +237,7 @@ def test_pnc_data_left_after_a_decision_is_deleted_by_the_safety_net():
 
     assert counts["PNC data after a decision"] == 1
     assert not Disclosure.objects.exists()
+    assert not SuitabilityCase.objects.exists()
 
 
 def test_staff_are_told_a_week_ahead_by_reference(mailoutbox):
@@ -268,3 +269,13 @@ def test_the_counts_reports_need_are_kept_without_the_people():
     assert list(RetentionCount.objects.values_list("forum__slug", "month", "outcome", "count")) == [
         ("vawg", datetime.date(2026, 1, 1), "NOT_SELECTED", 2)
     ]
+
+
+def test_every_rule_names_the_tables_it_deletes_from_for_the_vacuum():
+    counts = retention.enforce(now=at(2026, 8, 1))
+
+    tables = retention._tables_deleted_from(dict.fromkeys(counts, 1), since=None)
+
+    assert {"applications_application", "forums_membership", "audit_auditentry"} <= tables
+    # Inside a transaction (as here) VACUUM cannot run: the sweep skips it.
+    assert retention.vacuum(tables) == []

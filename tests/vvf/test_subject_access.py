@@ -103,7 +103,7 @@ def test_staff_read_the_page_and_download_the_json(client, member, staff):
     assert data["application"]["email"] == member.application.email
     assert len(data["consents"]) == 2
     assert data["membership"]["attendance"]
-    exports = AuditEntry.objects.filter(action="EXPORT", object_ref=reference)
+    exports = AuditEntry.objects.filter(action="EXPORT", object_ref=str(member.application.pk))
     assert exports.count() == 2
 
 
@@ -139,12 +139,9 @@ def test_unknown_application_is_404(client, staff):
 def test_erasure_deletes_everything_and_leaves_a_tombstone_and_the_reason(client, member, staff):
     sign_in(client, staff)
     application = member.application
-    reference = application.reference
     assert client.get(erase_url(application)).status_code == 200
 
-    response = client.post(
-        erase_url(application), {"reason": "Requested by email", "confirm": "on"}
-    )
+    response = client.post(erase_url(application), {"reason": "REQUESTED", "confirm": "on"})
 
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:applications_application_changelist")
@@ -157,24 +154,24 @@ def test_erasure_deletes_everything_and_leaves_a_tombstone_and_the_reason(client
     assert not ExpenseClaim.objects.filter(membership_id=member.pk).exists()
     tombstone = RetentionTombstone.objects.get(rule=retention.ERASURE_RULE)
     assert tombstone.deleted == 1
-    entry = AuditEntry.objects.get(action="DELETE", object_ref=reference)
+    entry = AuditEntry.objects.get(action="DELETE", object_ref=str(application.pk))
     assert entry.actor_id == staff.pk
-    assert "Requested by email" in entry.detail
+    assert entry.detail == "erased on request: REQUESTED"
     assert entry.object_type == "applications.application"
 
 
-def test_erasure_without_a_reason_is_refused(client, member, staff):
+def test_erasure_without_a_reason_from_the_list_is_refused(client, member, staff):
     sign_in(client, staff)
 
-    response = client.post(erase_url(member.application), {"reason": "  ", "confirm": "on"})
+    response = client.post(erase_url(member.application), {"reason": "Asked", "confirm": "on"})
     assert response.status_code == 200
-    unconfirmed = client.post(erase_url(member.application), {"reason": "Asked"})
+    unconfirmed = client.post(erase_url(member.application), {"reason": "REQUESTED"})
     assert unconfirmed.status_code == 200
 
     assert Application.objects.filter(pk=member.application.pk).exists()
     assert not RetentionTombstone.objects.filter(rule=retention.ERASURE_RULE).exists()
     with pytest.raises(ValueError, match="reason"):
-        retention.erase(application=member.application, reason=" ", by=staff)
+        retention.erase(application=member.application, reason="Asked by 07700 900982", by=staff)
     assert Application.objects.filter(pk=member.application.pk).exists()
 
 
@@ -182,5 +179,5 @@ def test_erasure_deletes_a_held_application_too(staff):
     application = ApplicationFactory(status="WITHDRAWN")
     retention.hold_place(application=application, reason="complaint", by=staff)
 
-    assert retention.erase(application=application, reason="Asked", by=staff) == 1
+    assert retention.erase(application=application, reason="REQUESTED", by=staff) == 1
     assert not Application.objects.filter(pk=application.pk).exists()
