@@ -6,3 +6,8 @@ class VvfConfig(AppConfig):
 
     name = "vvf"
     verbose_name = "Victim Voice Forums"
+
+    def ready(self):
+        from . import uploads
+
+        uploads.read_longer_part_headers()

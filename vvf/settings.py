@@ -178,6 +178,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Django's own two, each shortening a long file name (keeping its extension) first.
+FILE_UPLOAD_HANDLERS = [
+    "vvf.uploads.MemoryFileUploadHandler",
+    "vvf.uploads.TemporaryFileUploadHandler",
+]
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -5,6 +5,7 @@ from feedback import you_said_views
 
 from . import views
 
+handler400 = "vvf.views.bad_request"  # a request too large to read has its own page
 handler403 = "vvf.views.not_found"  # out of reach answers 404: existence is not revealed
 
 urlpatterns = [

@@ -1,7 +1,10 @@
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import page_not_found
 
 from . import health
@@ -41,3 +44,24 @@ def healthz(request):
 def not_found(request, exception=None):
     """What a page outside someone's reach answers: the same as one that does not exist."""
     return page_not_found(request, exception)
+
+
+def bad_request(request, exception=None):
+    """A request the service will not read because it is too large (an answer longer
+    than DATA_UPLOAD_MAX_MEMORY_SIZE, more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS, a
+    file's name longer than vvf.uploads reads) is explained in plain words, with a way
+    back to the page by GET. Django answers these before any view runs: the session,
+    and the answers in it, are left as they were. Any other bad request: the 400 page."""
+    if _too_large(exception):
+        back_url = request.get_full_path()
+        if not back_url.startswith("/") or back_url.startswith("//"):
+            back_url = "/"
+        return render(request, "400_too_large.html", {"back_url": back_url}, status=400)
+    return django_bad_request(request, exception)
+
+
+def _too_large(exception):
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return True
+    # Django says so only in the message ("Request max total header size exceeded.").
+    return isinstance(exception, MultiPartParserError) and "header size" in str(exception)
