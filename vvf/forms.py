@@ -1,10 +1,74 @@
-"""Form fields for GOV.UK patterns that Django does not have."""
+"""Form fields for GOV.UK patterns that Django does not have, and the service's numeric
+fields: numbers, dates and times take the digits 0 to 9 only (ascii_digits)."""
 
 import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+# Full-width digits (as typed with a Chinese or Japanese keyboard) are read as 0 to 9.
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+USE_DIGITS_0_TO_9 = _("Use the digits 0 to 9")
+
+
+def ascii_digits(text, message=USE_DIGITS_0_TO_9):
+    """`text` with any full-width digit made the plain one; ValidationError when it holds
+    any other digit or number that is not 0 to 9. Python reads a digit of any script as a
+    number (int("५") is 5, Decimal("٣") is 3), so every field that reads a number, a
+    date or a time passes what was typed through this first."""
+    text = text.translate(FULL_WIDTH_DIGITS)
+    if any(char.isnumeric() and not char.isascii() for char in text):
+        raise ValidationError(message, "digits")
+    return text
+
+
+class AsciiDigitsMixin:
+    """For a field that reads a number, a date or a time: what was typed (one box, or a
+    list of boxes) takes the digits 0 to 9 only, through ascii_digits. The message can be
+    changed with error_messages={"digits": ...}."""
+
+    default_error_messages = {"digits": USE_DIGITS_0_TO_9}
+
+    def clean(self, value):
+        message = self.error_messages["digits"]
+        if isinstance(value, str):
+            value = ascii_digits(value, message)
+        elif isinstance(value, list | tuple):
+            value = [ascii_digits(part, message) if isinstance(part, str) else part
+                     for part in value]  # fmt: skip
+        return super().clean(value)
+
+
+# Django's fields, taking the digits 0 to 9 only. Every form of the service uses these
+# (tests/vvf/test_numeric_fields.py finds any that does not); the admin's own forms get
+# them through vvf/admin.py.
+class IntegerField(AsciiDigitsMixin, forms.IntegerField):
+    pass
+
+
+class DecimalField(AsciiDigitsMixin, forms.DecimalField):
+    pass
+
+
+class FloatField(AsciiDigitsMixin, forms.FloatField):
+    pass
+
+
+class PlainDateField(AsciiDigitsMixin, forms.DateField):
+    """A date typed in one box, as Django reads it (2027-01-14): the admin's forms."""
+
+
+class TimeField(AsciiDigitsMixin, forms.TimeField):
+    pass
+
+
+class DateTimeField(AsciiDigitsMixin, forms.DateTimeField):
+    pass
+
+
+class SplitDateTimeField(AsciiDigitsMixin, forms.SplitDateTimeField):
+    pass
 
 
 class DateInput(forms.MultiWidget):
@@ -26,7 +90,7 @@ class DateInput(forms.MultiWidget):
         return [None, None, None]
 
 
-class DateField(forms.MultiValueField):
+class DateField(AsciiDigitsMixin, forms.MultiValueField):
     """A date typed as day, month and year, with the GOV.UK error messages.
 
     `name` is how the messages refer to the date, for example "your date of birth".
@@ -40,6 +104,9 @@ class DateField(forms.MultiValueField):
         fields = [forms.CharField(required=False) for _ in range(3)]
         kwargs.setdefault("error_messages", {})
         kwargs["error_messages"].setdefault("required", _("Enter %(name)s") % {"name": name})
+        kwargs["error_messages"].setdefault(
+            "digits", _("Enter %(name)s using the digits 0 to 9") % {"name": name}
+        )
         super().__init__(fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):
