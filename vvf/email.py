@@ -3,9 +3,22 @@
 Send only from Celery tasks. Subjects never name a forum or hold special category data.
 """
 
+import sys
+
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.mail.backends.console import EmailBackend as DjangoConsoleBackend
 from django.template.loader import render_to_string
+
+
+class ConsoleBackend(DjangoConsoleBackend):
+    """Local development's emails, printed whole in the terminal, links and all. A Celery
+    worker sends what is printed to its stdout through the log, which cuts signed links
+    out (vvf/signed_links.py); this writes to the terminal itself instead."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("stream", sys.__stdout__)
+        super().__init__(*args, **kwargs)
 
 
 def absolute_url(path):

@@ -3,21 +3,15 @@
 Django's error reports show the request's POST data and every local variable of every
 frame; ours show neither. Logged exceptions keep their type and where they happened, not
 their message (a database error can quote the row it refused). Links that work as
-passwords (status and resume links) are cut out of logged paths.
+passwords (every signed link: vvf/signed_links.py) are cut out of what is logged.
 """
 
 import logging
-import re
 import traceback
 
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
-REDACTED = "[removed]"
-_TOKEN_PATHS = re.compile(r"(/apply/(?:status|resume)/)[^/\s]+")
-
-
-def redact(text):
-    return _TOKEN_PATHS.sub(rf"\1{REDACTED}", text)
+from .signed_links import REDACTED, redact
 
 
 class NoPersonalDataFilter(SafeExceptionReporterFilter):

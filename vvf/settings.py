@@ -200,11 +200,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Email. The VVF inbox receives staff notices; nothing special-category goes in a subject.
+# Local development prints emails whole, signed links and all (vvf/email.py).
 EMAIL_BACKEND = envstr(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "vvf.email.ConsoleBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 587)
@@ -341,6 +340,10 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    # django-axes logs each failure with the client's details: the audit trail has them.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes logs each failure with the client's details: the audit trail has them.
+        "axes": {"level": "WARNING"},
+        # Celery gives its task loggers a handler of its own unless they have one: ours.
+        "celery.task": {"handlers": ["console"], "propagate": False},
+    },
 }
