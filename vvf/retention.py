@@ -249,6 +249,7 @@ def enforce(now=None):
     check_periods()
     now = now or timezone.now()
     today = timezone.localtime(now).date()
+    last_run = RetentionHeartbeat.objects.aggregate(last=models.Max("completed_at"))["last"]
     counts = {}
     for rule, (finder, _reason) in RULES.items():
         deleted = 0
@@ -270,8 +271,52 @@ def enforce(now=None):
         counts[rule] = deleted
         RetentionTombstone.objects.create(day=today, rule=rule, deleted=deleted, held=held)
     counts.update(_sweeps(now))
+    vacuum(_tables_deleted_from(counts, since=last_run))
     RetentionHeartbeat.objects.create(completed_at=timezone.now())
     return counts
+
+
+def _tables_deleted_from(counts, *, since):
+    """The tables this run deleted from, and those of people erased on request since
+    the last completed run (`since`), for the VACUUM after it."""
+    from applications.models import Application, SavedDraft
+    from audit.models import AuditEntry, RetentionTombstone
+    from forums.models import MeetingNote, MemberLink
+    from vetting.models import Disclosure, SuitabilityCase
+
+    people = [step.model for step in cascade.plan(Application)]
+    panels = [step.model for step in cascade.plan(SuitabilityCase)]
+    deleted_from = {
+        "unsuccessful applications": people,
+        "former members": people,
+        "unfinished forms": [SavedDraft],
+        "expired sign-in links": [MemberLink],
+        "recordings on final notes": [MeetingNote],
+        "PNC data after a decision": [Disclosure, *panels],
+        "audit trail": [AuditEntry],
+    }
+    chosen = [model for rule, deleted in counts.items() if deleted for model in deleted_from[rule]]
+    erasures = RetentionTombstone.objects.filter(rule__in=ERASURE_RULES, deleted__gt=0)
+    if (erasures.filter(at__gte=since) if since else erasures).exists():
+        chosen += people
+    return {model._meta.db_table for model in chosen}
+
+
+def vacuum(tables):
+    """VACUUM these tables once their deletions are committed (docs/security.md, "What
+    deletion means for PostgreSQL's files"): the dead rows are pruned and the space
+    they held is marked for reuse, empty pages at a table's end are cut off. Plain
+    VACUUM, which locks out no reader or writer (VACUUM FULL would lock each table while
+    rewriting it). Not on SQLite, nor inside a transaction, where VACUUM cannot run.
+    Returns the tables vacuumed, sorted."""
+    tables = sorted(tables)
+    if not tables or connection.vendor != "postgresql" or connection.in_atomic_block:
+        return []
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        # Names from the models, never from input.
+        cursor.execute("VACUUM " + ", ".join(quote(table) for table in tables))
+    return tables
 
 
 def _pnc_left_after_decision():

@@ -381,3 +381,119 @@ def test_the_canary_search_finds_what_it_looks_for(committed_db):
     finally:
         client.delete("probe", "probe-queue")
         probe.unlink(missing_ok=True)
+
+
+# Issue 16, point 9: what deletion means for PostgreSQL's own files ----------------------
+
+
+def sql(query, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall() if cursor.description else None
+
+
+def in_table_files(table, needle):
+    """How many times the needle's bytes are in the table's data files, once a
+    CHECKPOINT has written every page out. (The test runs as root or as the user
+    PostgreSQL runs as, so it can read them.)"""
+    sql("CHECKPOINT")
+    ((data_directory, path),) = sql(
+        "SELECT current_setting('data_directory'), pg_relation_filepath(%s)", [table]
+    )
+    main = Path(data_directory) / path
+    segments = [main, *main.parent.glob(main.name + ".[0-9]*")]
+    return sum(f.read_bytes().count(needle.encode()) for f in segments if f.is_file())
+
+
+def in_wal(needle):
+    ((data_directory,),) = sql("SELECT current_setting('data_directory')")
+    wal = [f for f in (Path(data_directory) / "pg_wal").iterdir() if f.is_file()]
+    return sum(f.read_bytes().count(needle.encode()) for f in wal)
+
+
+def test_what_the_sweep_and_its_vacuum_leave_in_postgresqls_files(committed_db):
+    """Three canaries on one page of the applications table: `swept` and `last` are due,
+    `erased` is erased on request before the sweep, and three applications that stay
+    lie between them. The sweep deletes and then VACUUMs the tables it deleted from
+    (and those of the erasure). Measured: a deleted row's bytes stay in the file until
+    that VACUUM, which overwrites them only when rows that stay were written after it on
+    its page (VACUUM compacts the page towards its end); the others survive as free
+    space until new rows reuse it. Each new application here overwrote about one row's
+    worth. The WAL still holds all three. docs/security.md has the numbers."""
+    from tests.factories import UserFactory
+
+    table = Application._meta.db_table
+    canaries = {name: "canary" + uuid.uuid4().hex[:16] for name in ("swept", "erased", "last")}
+
+    def with_canary(name, **fields):
+        canary = canaries[name]
+        return ApplicationFactory(
+            full_name=f"Ada {canary} Lovelace", email=f"{canary}@example.com",
+            why_join=f"Because {canary}", **fields,
+        )  # fmt: skip
+
+    def found():
+        return {name: in_table_files(table, canary) for name, canary in canaries.items()}
+
+    with_canary("swept", status="WITHDRAWN", closed_at=LONG_AGO)
+    staying = [ApplicationFactory(status="IN_REVIEW") for _ in range(3)]
+    erased = with_canary("erased", status="IN_REVIEW")
+    with_canary("last", status="WITHDRAWN", closed_at=LONG_AGO)
+    # The premise: one page, in the order written.
+    assert sql(f"SELECT ctid::text FROM {table} ORDER BY id") == [  # noqa: S608
+        (f"(0,{item})",) for item in range(1, 7)
+    ]
+    # Each canary is in its row three times (name, email, why), and the search sees it.
+    assert found() == {"swept": 3, "erased": 3, "last": 3}
+
+    retention.erase(application=erased, reason="REQUESTED", by=UserFactory())
+
+    # Deleted and committed, not yet vacuumed: the row is dead but its bytes are there.
+    assert found() == {"swept": 3, "erased": 3, "last": 3}
+
+    counts = retention.enforce()
+
+    assert counts["unsuccessful applications"] == 2
+    # The sweep vacuumed every table a person's deletion touches.
+    people = {step.model._meta.db_table for step in retention.cascade.plan(Application)}
+    stats = sql(
+        "SELECT relname, last_vacuum IS NOT NULL, n_dead_tup FROM pg_stat_user_tables "
+        "WHERE relname = ANY(%s)",
+        [list(people)],
+    )
+    assert {name: (vacuumed, dead) for name, vacuumed, dead in stats} == dict.fromkeys(
+        people, (True, 0)
+    )
+    # After the VACUUM: the row with rows that stay written after it is overwritten; the
+    # two with none after them are free space, bytes and all.
+    assert found() == {"swept": 0, "erased": 3, "last": 3}
+    # The WAL keeps what was written until its segments are recycled and overwritten.
+    assert {name: in_wal(canary) > 0 for name, canary in canaries.items()} == dict.fromkeys(
+        canaries, True
+    )
+
+    # New rows reuse the freed space from the top of the page down: one application
+    # overwrote nothing yet, two overwrote `erased`, three `last` too.
+    ApplicationFactory(status="IN_REVIEW")
+    assert found() == {"swept": 0, "erased": 3, "last": 3}
+    ApplicationFactory(status="IN_REVIEW")
+    assert found() == {"swept": 0, "erased": 0, "last": 3}
+    ApplicationFactory(status="IN_REVIEW")
+    assert found() == {"swept": 0, "erased": 0, "last": 0}
+    assert Application.objects.filter(pk__in=[a.pk for a in staying]).count() == 3
+
+
+def test_vacuum_full_rewrites_the_table_without_the_dead_rows(committed_db):
+    """The alternative the service does not run on its own (it locks the table while it
+    rewrites it): a canary left as free space by plain VACUUM is gone from the table's
+    files after VACUUM FULL, which writes a new file and removes the old one."""
+    table = Application._meta.db_table
+    canary = "canary" + uuid.uuid4().hex[:16]
+    ApplicationFactory(status="IN_REVIEW")
+    ApplicationFactory(status="WITHDRAWN", closed_at=LONG_AGO, full_name=f"Ada {canary}")
+    retention.enforce()
+    assert in_table_files(table, canary) == 1
+
+    sql(f"VACUUM FULL {table}")
+
+    assert in_table_files(table, canary) == 0
