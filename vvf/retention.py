@@ -21,7 +21,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vvf import cascade
+from vvf import cascade, ledger
 
 # The policy: nothing may be kept for less (or the promise of the information sheet
 # could not be kept by a mistaken setting), and the periods here are the promise.
@@ -202,7 +202,8 @@ def _count_for_reports(ids):
 
 
 ERASURE_RULE = "erasure on request"
-ERASURE_RULES = (ERASURE_RULE,)
+ERASURE_AGAIN_RULE = "erasure on request, again after a restore"
+ERASURE_RULES = (ERASURE_RULE, ERASURE_AGAIN_RULE)
 
 
 class ErasureReason(models.TextChoices):
@@ -233,10 +234,47 @@ def erase(*, application, reason, by):
     locked = Application.objects.select_for_update().filter(pk=application.pk).first()
     if locked is None:
         raise Application.DoesNotExist("This application has already been deleted.")
+    ledger.record(locked.pk)  # outside the database, so a restore cannot undo it
     audit_record(actor=by, action=Action.DELETE, obj=locked, detail="erased on request: {}",
                  values=[ErasureReason(reason)])  # fmt: skip
     deleted = _delete_applications([locked.pk])
     RetentionTombstone.objects.create(day=timezone.localdate(), rule=ERASURE_RULE, deleted=deleted)
+    return deleted
+
+
+@transaction.atomic
+def erase_again_after_restore():
+    """After a backup is restored, with the service closed: erases again everyone the
+    erasure ledger lists who is back (erased on request after the backup was taken),
+    and moves the applications' ids past every id it lists, so that no new application
+    takes an erased person's id and is erased by a later restore. A row written after
+    its id's erasure day is someone else: it stays. Leaves a tombstone; returns how
+    many went."""
+    from applications.models import Application
+    from audit.models import RetentionTombstone
+
+    erased_on = {}
+    for day, pk in ledger.entries():
+        erased_on[pk] = min(day, erased_on.get(pk, day))
+    ids = [
+        pk
+        for pk, submitted_at in Application.objects.select_for_update()
+        .filter(pk__in=list(erased_on))
+        .order_by("pk")
+        .values_list("pk", "submitted_at")
+        if submitted_at < _end_of_london_day(erased_on[pk])
+    ]
+    deleted = _delete_applications(ids)
+    if erased_on and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT setval(s, GREATEST(COALESCE(pg_sequence_last_value(s::regclass), 0), %s))"
+                " FROM pg_get_serial_sequence(%s, %s) AS s",
+                [max(erased_on), Application._meta.db_table, Application._meta.pk.column],
+            )
+    RetentionTombstone.objects.create(
+        day=timezone.localdate(), rule=ERASURE_AGAIN_RULE, deleted=deleted
+    )
     return deleted
 
 

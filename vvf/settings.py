@@ -278,6 +278,9 @@ RETENTION_BATCH_SIZE = envint("RETENTION_BATCH_SIZE", 5000)
 # The audit trail's own period, in months (72: six years; the reason is in
 # docs/security.md). The retention sweep deletes older entries; it refuses less.
 AUDIT_RETENTION_MONTHS = envint("AUDIT_RETENTION_MONTHS", 72)
+# Who was erased on request (internal ids and dates only), outside the database, so that
+# `manage.py after_restore` erases them again after a backup is restored (vvf/ledger.py).
+ERASURE_LEDGER_PATH = envstr("ERASURE_LEDGER_PATH", str(VAR_DIR / "erasure-ledger.txt"))
 
 RATE_LIMITS = {
     "apply-submit": (10, 3600),

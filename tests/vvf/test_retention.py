@@ -279,3 +279,40 @@ def test_every_rule_names_the_tables_it_deletes_from_for_the_vacuum():
     assert {"applications_application", "forums_membership", "audit_auditentry"} <= tables
     # Inside a transaction (as here) VACUUM cannot run: the sweep skips it.
     assert retention.vacuum(tables) == []
+
+
+def test_after_a_restore_the_ledger_decides_who_is_erased_again(settings, tmp_path):
+    from django.utils import timezone
+
+    from audit.models import RetentionTombstone
+
+    ledger = tmp_path / "erasure-ledger.txt"
+    settings.ERASURE_LEDGER_PATH = str(ledger)
+    back = ApplicationFactory(status="IN_REVIEW")
+    # The same id written after its erasure day is someone else (ids moved back by a
+    # restore): it stays.
+    newer = ApplicationFactory(status="IN_REVIEW", submitted_at=timezone.now())
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    ledger.write_text(
+        f"{timezone.localdate()} applications.application {back.pk}\n"
+        f"{yesterday} applications.application {newer.pk}\n"
+        f"{yesterday} applications.application 999999\n"
+    )
+
+    call_command("after_restore")
+
+    assert not exists(back) and exists(newer)
+    assert RetentionTombstone.objects.get(rule=retention.ERASURE_AGAIN_RULE).deleted == 1
+    assert RetentionHeartbeat.objects.count() == 1
+
+
+def test_after_restore_refuses_a_missing_or_unreadable_ledger(settings, tmp_path):
+    from django.core.management.base import CommandError
+
+    settings.ERASURE_LEDGER_PATH = str(tmp_path / "nowhere.txt")
+    with pytest.raises(CommandError, match="not at"):
+        call_command("after_restore")
+    (tmp_path / "nowhere.txt").write_text("2026-01-01 Ada Lovelace\n")
+    with pytest.raises(CommandError, match="Line 1"):
+        call_command("after_restore")
+    assert not RetentionHeartbeat.objects.exists()

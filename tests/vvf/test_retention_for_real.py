@@ -20,6 +20,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.utils import timezone
 
 from applications.models import Application
 from audit.models import RetentionHeartbeat, RetentionTombstone
@@ -497,3 +498,116 @@ def test_vacuum_full_rewrites_the_table_without_the_dead_rows(committed_db):
     sql(f"VACUUM FULL {table}")
 
     assert in_table_files(table, canary) == 0
+
+
+# Issue 16, point 8: a restore keeps the promises ---------------------------------------
+
+
+def pg_tool(name):
+    """A PostgreSQL client program of the newest installed version (as
+    bin/with-test-services picks the server)."""
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
+    return str(versions[-1] / name)
+
+
+def run_tool(name, *args):
+    database = connection.settings_dict
+    where = ["-h", database["HOST"], "-p", str(database["PORT"]), "-U", database["USER"]]
+    done = subprocess.run([pg_tool(name), *where, *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def columns_holding(dsn, needle):
+    """(table, column) of every text-like column in that database holding `needle`."""
+    from psycopg import connect, sql
+
+    found = []
+    with connect(dsn) as other:
+        columns = other.execute(
+            "SELECT c.table_name, c.column_name FROM information_schema.columns c "
+            "JOIN information_schema.tables t USING (table_schema, table_name) "
+            "WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' "
+            "AND c.data_type IN ('text', 'character varying', 'character', 'jsonb', 'json')"
+        ).fetchall()
+        assert len(columns) > 50, "the search must cover the whole schema"
+        for table, column in columns:
+            query = sql.SQL("SELECT count(*) FROM {} WHERE {}::text ILIKE %s").format(
+                sql.Identifier(table), sql.Identifier(column)
+            )
+            if other.execute(query, [f"%{needle}%"]).fetchone()[0]:
+                found.append((table, column))
+    return found
+
+
+def test_a_restored_backup_forgets_no_one_erased_since_it_was_taken(
+    committed_db, tmp_path, settings
+):
+    """A backup (pg_dump) holds a person; they are erased on request; the backup is
+    restored into a fresh database and `manage.py after_restore` runs on it, as the
+    restore procedure says: they are gone again, found in no column of any table, and
+    the ledger that made it possible holds an id and a date only."""
+    from psycopg import connect
+
+    from tests.factories import UserFactory
+    from tests.forums.helpers import make_member
+
+    ledger = tmp_path / "erasure-ledger.txt"
+    settings.ERASURE_LEDGER_PATH = str(ledger)
+    canary = "canary" + uuid.uuid4().hex[:16]
+    member = make_member()
+    person = member.application
+    Application.objects.filter(pk=person.pk).update(
+        full_name=f"Ada {canary} Lovelace", email=f"{canary}@example.com", why_join=canary
+    )
+    staying = ApplicationFactory(status="IN_REVIEW")
+    database = connection.settings_dict["NAME"]
+    backup = tmp_path / "backup.dump"
+    run_tool("pg_dump", "--format=custom", f"--file={backup}", database)
+
+    retention.erase(application=person, reason="REQUESTED", by=UserFactory())
+
+    today = timezone.localdate().isoformat()
+    assert ledger.read_text() == f"{today} applications.application {person.pk}\n"
+    restored = f"restored_{uuid.uuid4().hex[:8]}"
+    run_tool("createdb", restored)
+    try:
+        run_tool("pg_restore", "--no-owner", f"--dbname={restored}", str(backup))
+        server = connection.settings_dict
+        dsn = f"postgres://{server['USER']}@{server['HOST']}:{server['PORT']}/{restored}"
+        # The backup brought them back.
+        assert ("applications_application", "full_name") in columns_holding(dsn, canary)
+
+        done = subprocess.run(
+            [sys.executable, "manage.py", "after_restore"],
+            cwd=ROOT, env=service_env(DATABASE_URL=dsn, ERASURE_LEDGER_PATH=str(ledger)),
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert f"{retention.ERASURE_AGAIN_RULE}: 1 deleted" in done.stdout
+        assert columns_holding(dsn, canary) == []
+        with connect(dsn) as other:
+            remaining = other.execute("SELECT id FROM applications_application").fetchall()
+            assert remaining == [(staying.pk,)]
+            assert other.execute(
+                "SELECT count(*) FROM forums_membership WHERE id = %s", [member.pk]
+            ).fetchone() == (0,)
+            # No new application can take the erased person's id.
+            next_id = other.execute(
+                "SELECT nextval(pg_get_serial_sequence('applications_application', 'id'))"
+            ).fetchone()[0]
+            assert next_id > person.pk
+            tombstones = other.execute(
+                "SELECT deleted FROM audit_retentiontombstone WHERE rule = %s",
+                [retention.ERASURE_AGAIN_RULE],
+            ).fetchall()
+            assert tombstones == [(1,)]
+            assert other.execute("SELECT count(*) FROM audit_retentionheartbeat").fetchone() == (1,)
+    finally:
+        run_tool("dropdb", "--force", restored)
+    # The ledger: dates and internal ids, nothing else.
+    assert all(
+        re.fullmatch(r"\d{4}-\d{2}-\d{2} applications\.application \d+", line)
+        for line in ledger.read_text().splitlines()
+    )
+    assert canary not in ledger.read_text() and person.reference not in ledger.read_text()
