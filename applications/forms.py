@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, recruiting_ids
-from vvf.forms import DateField, LongTextField, email_field
+from vvf.forms import DateField, IntegerField, LongTextField, ascii_digits, email_field
 
 from . import choices, validators
 
@@ -244,6 +244,10 @@ class NameForm(StepForm):
         return validators.tidy_text(self.cleaned_data["preferred_name"])
 
 
+PHONE_DIGITS = _("Enter the phone number using the digits 0 to 9")
+POSTCODE_DIGITS = _("Enter the postcode using the digits 0 to 9")
+
+
 class ContactForm(StepForm):
     static_fields = True
     email = email_field(
@@ -277,7 +281,7 @@ class ContactForm(StepForm):
     )
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
+        phone = ascii_digits(self.cleaned_data["phone"], PHONE_DIGITS).strip()
         return validators.normalise_uk_phone(phone) if phone else ""
 
     def clean(self):
@@ -307,7 +311,8 @@ class AddressForm(StepForm):
     )
 
     def clean_postcode(self):
-        return validators.normalise_postcode(self.cleaned_data["postcode"])
+        postcode = ascii_digits(self.cleaned_data["postcode"], POSTCODE_DIGITS)
+        return validators.normalise_postcode(postcode)
 
 
 class AccessNeedsForm(StepForm):
@@ -412,7 +417,7 @@ class ConsentsForm(StepForm):
                 required=kind in self.REQUIRED_MESSAGES,
                 error_messages={"required": self.REQUIRED_MESSAGES.get(kind, "")},
             )
-            self.fields[f"{kind.lower()}_version"] = forms.IntegerField(
+            self.fields[f"{kind.lower()}_version"] = IntegerField(
                 widget=forms.HiddenInput, required=False
             )
         # Each page carries the version of the wording it showed. An answer given to an

@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from applications.models import Application
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from vvf import forms as vvf_forms
 from vvf import secure_export
 from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page
 
@@ -87,12 +88,12 @@ class ForumAdmin(admin.ModelAdmin):
 
 
 class LeaveForm(forms.Form):
-    left_on = forms.DateField(label=_("Left on"), initial=timezone.localdate)
+    left_on = vvf_forms.PlainDateField(label=_("Left on"), initial=timezone.localdate)
 
 
 class MakeMemberForm(forms.Form):
     forum = forms.ModelChoiceField(queryset=Forum.objects.none(), label=_("Forum"))
-    started_on = forms.DateField(label=_("Member from"), initial=timezone.localdate)
+    started_on = vvf_forms.PlainDateField(label=_("Member from"), initial=timezone.localdate)
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
@@ -289,9 +290,11 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin
 
 class ScheduleForm(forms.Form):
     forum = forms.ModelChoiceField(queryset=Forum.objects.all(), label=_("Forum"))
-    first_day = forms.DateField(label=_("First meeting on"), help_text=_("For example, 2027-01-14"))
-    start_time = forms.TimeField(label=_("Starts at"), initial="18:00")
-    count = forms.IntegerField(
+    first_day = vvf_forms.PlainDateField(
+        label=_("First meeting on"), help_text=_("For example, 2027-01-14")
+    )
+    start_time = vvf_forms.TimeField(label=_("Starts at"), initial="18:00")
+    count = vvf_forms.IntegerField(
         label=_("How many meetings"), min_value=1, max_value=20, initial=1,
         help_text=_("More than one makes a series, every six weeks."),
     )  # fmt: skip

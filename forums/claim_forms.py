@@ -10,13 +10,14 @@ from django import forms
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 
-from vvf.forms import LongTextField
+from vvf.forms import LongTextField, ascii_digits
 
 from . import services
 from .models import ExpenseClaim, Meeting
 
-AMOUNT_FORMAT = re.compile(r"^\d{1,5}(\.\d{1,2})?$")
+AMOUNT_FORMAT = re.compile(r"^[0-9]{1,5}(\.[0-9]{1,2})?$")
 ENTER_AMOUNT = _("Enter the amount, like 12.50")
+AMOUNT_DIGITS = _("Enter the amount using the digits 0 to 9, like 12.50")
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
@@ -102,7 +103,8 @@ class ClaimForm(forms.Form):
         }
 
     def clean_amount(self):
-        typed = self.cleaned_data["amount"].strip().replace(",", "").replace(" ", "")
+        typed = ascii_digits(self.cleaned_data["amount"], AMOUNT_DIGITS)
+        typed = typed.strip().replace(",", "").replace(" ", "")
         typed = typed.removeprefix("£")
         if not typed:
             return None

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vvf.forms import DateField, LongTextField, email_field
+from vvf.forms import DateField, LongTextField, TimeField, email_field
 
 from .models import AgendaItem, Invitation, Meeting
 
@@ -157,13 +157,13 @@ class MeetingChangeForm(forms.Form):
     day = DateField(
         label=_("Date"), name=_("the date of the meeting"), help_text=_("For example, 14 1 2027")
     )
-    starts = forms.TimeField(
+    starts = TimeField(
         label=_("Starts at"), help_text=_("For example, 18:00"),
         error_messages={"required": _("Enter the time it starts"),
                         "invalid": _("Enter the time it starts, like 18:00")},
         widget=forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input--width-5"}),
     )  # fmt: skip
-    ends = forms.TimeField(
+    ends = TimeField(
         label=_("Ends at"), help_text=_("For example, 20:00"),
         error_messages={"required": _("Enter the time it ends"),
                         "invalid": _("Enter the time it ends, like 20:00")},

@@ -2,10 +2,14 @@ import functools
 
 from django.contrib import admin
 from django.contrib.admin import ModelAdmin
+from django.contrib.admin.options import BaseModelAdmin
+from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from two_factor.admin import AdminSiteOTPRequired
+
+from . import forms as vvf_forms
 
 admin.site.site_header = _("Victim Voice Forums admin")
 admin.site.site_title = _("Victim Voice Forums admin")
@@ -48,6 +52,32 @@ def _not_found(self, request, opts, object_id):
 # An unknown or out-of-reach record answers 404 everywhere, the admin included (Django's
 # admin would redirect with "doesn't exist"). tests/test_access.py checks this holds.
 ModelAdmin._get_obj_does_not_exist_redirect = _not_found
+
+
+# The admin's own forms for a model read numbers, dates and times with the service's
+# fields, which take the digits 0 to 9 only (vvf.forms.ascii_digits); Django's would read
+# "५" as 5. The most particular model field first: a DateTimeField is a DateField.
+ASCII_DIGIT_FORM_FIELDS = [
+    (models.DateTimeField, vvf_forms.SplitDateTimeField),
+    (models.DateField, vvf_forms.PlainDateField),
+    (models.TimeField, vvf_forms.TimeField),
+    (models.DecimalField, vvf_forms.DecimalField),
+    (models.FloatField, vvf_forms.FloatField),
+    (models.IntegerField, vvf_forms.IntegerField),
+]
+_django_formfield_for_dbfield = BaseModelAdmin.formfield_for_dbfield
+
+
+def _formfield_for_dbfield(self, db_field, request, **kwargs):
+    for model_field, form_field in ASCII_DIGIT_FORM_FIELDS:
+        if isinstance(db_field, model_field):
+            kwargs.setdefault("form_class", form_field)
+            break
+    return _django_formfield_for_dbfield(self, db_field, request, **kwargs)
+
+
+# Every ModelAdmin and inline, ours and the libraries' (the authenticator devices).
+BaseModelAdmin.formfield_for_dbfield = _formfield_for_dbfield
 
 
 class MadeByTheServiceMixin:
