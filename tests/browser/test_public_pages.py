@@ -29,6 +29,38 @@ def test_not_found_page_has_no_axe_violations(page):
     assert_accessible(page)
 
 
+def test_request_too_large_page_has_no_axe_violations(page):
+    page.goto(reverse("applications:step", args=["date-of-birth"]))
+    page.get_by_label("Day").fill("27")
+    page.get_by_label("Month").fill("3")
+    page.get_by_label("Year").fill("1990")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/apply/london/")
+    # The page sent with an answer of 3,000,000 characters, more than the service reads.
+    page.locator("main form").evaluate(
+        """form => {
+            const answer = document.createElement("textarea");
+            answer.name = "too_long";
+            answer.hidden = true;
+            answer.value = "x".repeat(3000000);
+            form.append(answer);
+        }"""
+    )
+
+    with page.expect_response("**/apply/london/") as sent:
+        page.get_by_role("button", name="Continue").click()
+
+    assert sent.value.status == 400
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == "What you sent was too long for us to read"
+    assert_accessible(page)
+    page.get_by_role("button", name="Go back to the page").click()
+    page.wait_for_url("**/apply/london/")
+    page.get_by_role("link", name="Back").click()
+    page.wait_for_url("**/apply/date-of-birth/")
+    assert page.get_by_label("Day").input_value() == "27"
+
+
 def test_sign_in_error_state_has_no_axe_violations(page):
     page.goto(reverse("two_factor:login"))
     page.get_by_role("button", name="Continue").click()
