@@ -28,10 +28,8 @@ class AsciiDigitsMixin:
     list of boxes) takes the digits 0 to 9 only, through ascii_digits. The message can be
     changed with error_messages={"digits": ...}."""
 
-    default_error_messages = {"digits": USE_DIGITS_0_TO_9}
-
     def clean(self, value):
-        message = self.error_messages["digits"]
+        message = self.error_messages.get("digits", USE_DIGITS_0_TO_9)
         if isinstance(value, str):
             value = ascii_digits(value, message)
         elif isinstance(value, list | tuple):
