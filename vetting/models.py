@@ -87,6 +87,9 @@ class SuitabilityCase(models.Model):
     )
     opened_at = models.DateTimeField(default=timezone.now)
     result_received_on = models.DateField(_("result received on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         permissions = [("sit_on_panel", "Sit on this suitability panel")]

@@ -89,13 +89,14 @@ def check_record_disclosure(*, check, received_on, items, seats, by):
     check.result = PncCheck.Result.DISCLOSURE
     check.save(update_fields=["result"])
     Disclosure.objects.bulk_create(Disclosure(check_record=check, **item) for item in items)
-    case = SuitabilityCase.objects.create(check_record=check, result_received_on=received_on)
+    case = SuitabilityCase.objects.create(
+        check_record=check, result_received_on=received_on, recorded_by=by
+    )
     for seat, user in seats.items():
         PanelSeat.objects.create(case=case, seat=seat, member=user)
         permissions.grant_panel_seat(case, user)
     application_transition(application=check.application, to_status=Status.PANEL, by_vetting=True)
-    # Tied to the check, as for no record: what the result was is not said.
-    audit_record(actor=by, action=Action.DECISION, obj=check, detail="result recorded")
+    # The entry tied to the check, as for no record, waits for the decision (_forget_case).
     audit_untied(
         actor=by, action=Action.CREATE, object_type="vetting.disclosure",
         detail="criminal record information recorded",
@@ -160,9 +161,13 @@ def case_decide(*, case, outcome):
 
 def _forget_case(case, *, completed):
     """Deletes the case with its seats, access log and disclosures, ends the members'
-    access, and leaves the check as any check reads: complete, with the day, or (the
-    application ended first) requested."""
+    access, and leaves the check as any check reads: complete, with the day, recorded by
+    whoever recorded the result, or (the application ended first) requested."""
     check = case.check_record
+    if completed:
+        audit_record(
+            actor=case.recorded_by, action=Action.DECISION, obj=check, detail="result recorded"
+        )
     for seat in PanelSeat.objects.filter(case=case).select_related("member"):
         permissions.revoke_panel_seat(case, seat.member)
     Disclosure.objects.filter(check_record=check).delete()

@@ -213,8 +213,9 @@ class ErasureReason(models.TextChoices):
     REQUESTED = "REQUESTED", _("The person asked us to erase their data")
     ON_THEIR_BEHALF = "ON_THEIR_BEHALF", _("Someone with the authority to act for them asked")
     OBJECTED = "OBJECTED", _("They objected to how we use their data, and nothing overrides that")
-    SHOULD_NOT_HOLD = "SHOULD_NOT_HOLD", _(
-        "We should not hold it: collected by mistake, or no longer needed"
+    SHOULD_NOT_HOLD = (
+        "SHOULD_NOT_HOLD",
+        _("We should not hold it: collected by mistake, or no longer needed"),
     )
 
 

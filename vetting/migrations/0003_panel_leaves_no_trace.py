@@ -69,28 +69,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(forget_decided_panels, migrations.RunPython.noop, elidable=False),
-        migrations.AlterField(
-            model_name="suitabilitycase",
-            name="result_received_on",
-            field=models.DateField(verbose_name="result received on"),
-        ),
-        migrations.RemoveField(model_name="suitabilitycase", name="outcome"),
-        migrations.RemoveField(model_name="suitabilitycase", name="decided_at"),
-        migrations.AlterField(
-            model_name="pnccheck",
-            name="result_received_on",
-            field=models.DateField(blank=True, null=True, verbose_name="complete on"),
-        ),
-        migrations.AlterField(
-            model_name="panelseat",
-            name="decision",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("ACCEPT", "Accept the application"),
-                    ("WITHDRAW", "Withdraw the application"),
-                ],
-                max_length=10,
-            ),
-        ),
     ]
