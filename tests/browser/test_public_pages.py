@@ -29,6 +29,19 @@ def test_not_found_page_has_no_axe_violations(page):
     assert_accessible(page)
 
 
+def test_bad_request_page_has_no_axe_violations(page):
+    # A host the service does not serve: Django answers 400 before any view.
+    sent = page.request.get(reverse("start"), headers={"Host": "not-this-service.example"})
+    assert sent.status == 400
+    page.goto(reverse("start"))
+    page.set_content(sent.text())
+
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Sorry, there is a problem with what was sent"
+    )
+    assert_accessible(page)
+
+
 def test_request_too_large_page_has_no_axe_violations(page):
     page.goto(reverse("applications:step", args=["date-of-birth"]))
     page.get_by_label("Day").fill("27")

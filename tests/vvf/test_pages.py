@@ -68,3 +68,18 @@ def test_public_pages_only_answer_get(client, db):
     response = client.post(reverse("start"))
 
     assert response.status_code == 405
+
+
+def test_a_bad_request_gets_its_own_page_not_page_not_found(client, db):
+    from django.core.exceptions import SuspiciousOperation
+
+    from vvf.views import bad_request
+
+    request = RequestFactory().post("/apply/name/")
+    response = bad_request(request, SuspiciousOperation("Malformed"))
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Sorry, there is a problem with what was sent" in html
+    assert "Answers you gave on earlier pages have not been lost" in html
+    assert "Page not found" not in html
