@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, recruiting_ids
-from vvf.forms import DateField, IntegerField, LongTextField, ascii_digits, email_field
+from vvf.forms import DateField, IntegerField, LongTextField, ascii_digits
 
 from . import choices, validators
 
@@ -223,25 +223,24 @@ class ForumsForm(StepForm):
 
 class NameForm(StepForm):
     static_fields = True
+    # No max_length here: the validators check the lengths, with the GOV.UK messages.
     full_name = forms.CharField(
         label=_("Full name"),
-        max_length=200,
         error_messages={"required": _("Enter your full name")},
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
     )
     preferred_name = forms.CharField(
         label=_("What would you like us to call you? (optional)"),
         help_text=_("If it is different from your full name."),
-        max_length=100,
         required=False,
         widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
     )
 
     def clean_full_name(self):
-        return validators.tidy_text(self.cleaned_data["full_name"])
+        return validators.full_name(self.cleaned_data["full_name"])
 
     def clean_preferred_name(self):
-        return validators.tidy_text(self.cleaned_data["preferred_name"])
+        return validators.preferred_name(self.cleaned_data["preferred_name"])
 
 
 PHONE_DIGITS = _("Enter the phone number using the digits 0 to 9")
@@ -250,13 +249,15 @@ POSTCODE_DIGITS = _("Enter the postcode using the digits 0 to 9")
 
 class ContactForm(StepForm):
     static_fields = True
-    email = email_field(
+    # Checked by validators.email, as the pilot's import checks it.
+    email = forms.CharField(
         label=_("Email address"),
         help_text=_("We will send your reference number and a private link to this address."),
+        error_messages={"required": _("Enter your email address")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     phone = forms.CharField(
         label=_("UK phone number (optional)"),
-        max_length=20,
         required=False,
         widget=forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "class": "govuk-input--width-20"}
@@ -280,9 +281,12 @@ class ContactForm(StepForm):
         required=False,
     )
 
+    def clean_email(self):
+        return validators.email(self.cleaned_data["email"])
+
     def clean_phone(self):
         phone = ascii_digits(self.cleaned_data["phone"], PHONE_DIGITS).strip()
-        return validators.normalise_uk_phone(phone) if phone else ""
+        return validators.phone(phone) if phone else ""
 
     def clean(self):
         data = super().clean()
@@ -326,10 +330,17 @@ class AccessNeedsForm(StepForm):
     )
     access_needs_other = LongTextField(
         label=_("Tell us about any other support you need (optional)"),
-        max_length=500,
+        # For the character count; validators.access_needs_other checks it.
+        max_length=validators.max_length("access_needs_other"),
         required=False,
-        error_messages={"max_length": _("Other support must be 500 characters or fewer")},
+        error_messages={
+            "max_length": validators.OTHER_SUPPORT_TOO_LONG
+            % {"most": f"{validators.max_length('access_needs_other'):,}"}
+        },
     )
+
+    def clean_access_needs_other(self):
+        return validators.access_needs_other(self.cleaned_data["access_needs_other"])
 
     def clean(self):
         data = super().clean()
