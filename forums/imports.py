@@ -4,11 +4,19 @@ records in one before this service existed.
 Staff download the template, fill it in and upload it. A dry run lists every problem by
 row and column; nothing is imported until every row is valid. The uploaded file is read
 in memory and not kept: the checked rows travel to the confirmation as signed text.
+
+The work is bounded whatever the file holds: an XLSX file is a zip of XML parts, and one
+of a few hundred kilobytes can unpack to gigabytes. So the parts' sizes are checked, and
+then each part is unpacked as a stream and counted (a zip can lie about its sizes),
+before openpyxl reads anything; openpyxl then reads in read-only mode and stops at
+MAX_SHEET_ROWS. Every cell is checked with the public form's own validators
+(applications/validators.py), so that what the dry run passes always imports.
 """
 
 import datetime
 import logging
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,7 +31,6 @@ from applications import validators
 from applications.choices import AccessNeed, ContactMethod
 from applications.models import Application, ApplicationEvent, Status
 from audit.services import Action, audit_record
-from vvf.forms import email_field
 from vvf.xlsx import workbook_bytes
 
 from .models import Forum, Membership
@@ -33,7 +40,24 @@ logger = logging.getLogger(__name__)
 
 PILOT_SLUG = "pilot"
 MAX_BYTES = 2 * 1024 * 1024
+# Members in one file. The pilot forum has a dozen or so; this is room for any forum.
 MAX_ROWS = 200
+# Rows of the first sheet read at most, the headings and empty rows included: reading
+# stops there, and a sheet with more is refused (its later rows are never read, and a
+# member in them must not be left out unnoticed).
+MAX_SHEET_ROWS = 500
+# What the file's parts may unpack to, together. 200 members at every field's longest
+# come to about 250 KB of XML; openpyxl's memory grows with what it parses, up to about
+# 80 times the XML for the worst shapes measured (tests/forums/test_imports.py), so this
+# keeps a worker well under 200 MB whatever the file holds.
+MAX_UNPACKED_BYTES = 1024 * 1024
+# Real XLSX parts are stored or deflated; bzip2 and LZMA parts would unpack without
+# the stream's bound, and Office never writes them.
+_PART_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_CHUNK = 64 * 1024
+# Office's XML never declares a DTD (ECMA-376 forbids it); one that does could expand
+# entities far beyond its size, so it is refused. As UTF-8 and as UTF-16 either way.
+_DTD = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 SIGNED_MAX_AGE = datetime.timedelta(hours=1)
 _SALT = "forums.members-import"
 DATE_FORMAT = "%d/%m/%Y"
@@ -41,6 +65,14 @@ _DATE_TEXT = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 NOT_XLSX = "The selected file must be an XLSX spreadsheet without a password, like the template"
 TOO_LARGE = "The selected file must be smaller than 2 MB"
+TOO_MUCH_INSIDE = (
+    "The selected file holds more than a list of members needs (over 1 MB once opened). "
+    "Copy the members into the template, with nothing else in it, and upload that"
+)
+TOO_MANY_SHEET_ROWS = (
+    f"The first sheet must have {MAX_SHEET_ROWS} rows or fewer, empty rows included. "
+    "Delete the rows below the members, or copy the members into the template"
+)
 EXPIRED = "The checked spreadsheet has expired or was changed. Upload the file again to check it."
 
 
@@ -51,23 +83,18 @@ class ImportRefused(Exception):
 # The template's columns -----------------------------------------------------------------
 
 
-def _text_of_at_most(most, too_long):
+def _checked_by(validate):
+    """A column checked by the public form's validator for its field."""
+
     def parse(text, forum):
-        text = validators.tidy_text(text)
-        if len(text) > most:
-            raise ValidationError(too_long)
-        return text
+        return validate(text)
 
     return parse
 
 
-def _email(text, forum):
-    return email_field().clean(text)
-
-
 def _phone(text, forum):
     try:
-        return validators.normalise_uk_phone(text)
+        return validators.phone(text)
     except ValidationError:
         if text.isdigit() and not text.startswith("0"):
             raise ValidationError(
@@ -100,13 +127,6 @@ def _started_on(text, forum):
     return started_on
 
 
-def _access_needs(text, forum):
-    text = text.strip()
-    if len(text) > 500:
-        raise ValidationError("Shorten the access needs to 500 characters or fewer")
-    return text
-
-
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -120,12 +140,10 @@ class Column:
 
 COLUMNS = [
     Column("full_name", "Full name", "Enter their full name",
-           _text_of_at_most(200, "Enter a full name of 200 characters or fewer"),
-           "Required."),
-    Column("preferred_name", "Preferred name", None,
-           _text_of_at_most(100, "Enter a preferred name of 100 characters or fewer"),
+           _checked_by(validators.full_name), "Required."),
+    Column("preferred_name", "Preferred name", None, _checked_by(validators.preferred_name),
            "Optional: what they like to be called, if different."),
-    Column("email", "Email", "Enter an email address", _email,
+    Column("email", "Email", "Enter an email address", _checked_by(validators.email),
            "Required, like name@example.com. Each member once."),
     Column("phone", "Phone", None, _phone,
            "Optional: a UK number, like 07700 900 982. Keep this column formatted as text."),
@@ -133,8 +151,9 @@ COLUMNS = [
            _started_on,
            "Required: the day they joined the forum, as a date or as text like 14/01/2025. "
            "Not in the future."),
-    Column("access_needs", "Access needs", None, _access_needs,
-           "Optional: any support they need to take part, up to 500 characters."),
+    Column("access_needs", "Access needs", None, _checked_by(validators.access_needs_other),
+           "Optional: any support they need to take part, up to "
+           f"{validators.max_length('access_needs_other')} characters."),
 ]  # fmt: skip
 
 
@@ -181,9 +200,36 @@ def _text(value):
     return str(value).strip()
 
 
+def _parts_check(file):
+    """Refuses a file whose parts would unpack to more than MAX_UNPACKED_BYTES, or that
+    is not a zip of parts as an XLSX file is, before openpyxl reads it. The sizes the zip
+    declares are checked first; then every part is unpacked as a stream, a chunk at a
+    time, and counted, so a zip that declares less than it holds is refused too (Python's
+    zipfile stops at the declared size and the part's checksum then fails)."""
+    with zipfile.ZipFile(file) as archive:
+        parts = archive.infolist()
+        if any(part.compress_type not in _PART_METHODS for part in parts):
+            raise ImportRefused(NOT_XLSX)
+        if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+            raise ImportRefused(TOO_MUCH_INSIDE)
+        unpacked = 0
+        for part in parts:
+            with archive.open(part) as stream:
+                tail = b""
+                while chunk := stream.read(_CHUNK):
+                    unpacked += len(chunk)
+                    if unpacked > MAX_UNPACKED_BYTES:
+                        raise ImportRefused(TOO_MUCH_INSIDE)
+                    window = tail + chunk
+                    if any(dtd in window for dtd in _DTD):
+                        raise ImportRefused(NOT_XLSX)
+                    tail = window[-len(_DTD[1]) :]
+
+
 def _sheet_lines(file):
     """(row number, cell values) of the first sheet's non-empty rows, the headings row
-    included, stopping once there are more than MAX_ROWS members."""
+    included, stopping once there are more than MAX_ROWS members; ImportRefused when
+    the sheet has more than MAX_SHEET_ROWS rows."""
     size = getattr(file, "size", None)
     if size == 0:
         raise ImportRefused("The selected file is empty")
@@ -194,16 +240,30 @@ def _sheet_lines(file):
     lines = []
     try:
         file.seek(0)
+        _parts_check(file)
+        file.seek(0)
         workbook = load_workbook(file, read_only=True, data_only=True)
         try:
-            rows = workbook.worksheets[0].iter_rows(min_row=1, values_only=True)
+            rows = workbook.worksheets[0].iter_rows(
+                min_row=1, max_row=MAX_SHEET_ROWS + 1, values_only=True
+            )
+            width = None
             for number, values in enumerate(rows, start=1):
-                if number == 1 or any(_text(value) for value in values):
-                    lines.append((number, values))
+                if number > MAX_SHEET_ROWS:
+                    raise ImportRefused(TOO_MANY_SHEET_ROWS)
+                if width is None:
+                    # Cells beyond the last heading are not read: no column holds them.
+                    headings = [_text(value) for value in values]
+                    width = max((i + 1 for i, text in enumerate(headings) if text), default=0)
+                    lines.append((number, values[:width]))
+                elif any(_text(value) for value in values[:width]):
+                    lines.append((number, values[:width]))
                 if len(lines) > MAX_ROWS + 1:
                     break
         finally:
             workbook.close()
+    except ImportRefused:
+        raise
     except Exception as error:  # openpyxl fails in many ways on what is not an XLSX file
         logger.info("A members import could not be read as XLSX (%s)", type(error).__name__)
         raise ImportRefused(NOT_XLSX) from None
