@@ -55,6 +55,7 @@ def production_env():
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=tempfile.mkdtemp(prefix="vvf-bench-mail-"),
         MEDIA_ROOT=tempfile.mkdtemp(prefix="vvf-bench-media-"),
+        ERASURE_LEDGER_PATH=os.path.join(tempfile.mkdtemp(prefix="vvf-bench-"), "ledger.txt"),
         DATABASE_CONN_MAX_AGE="60",
         LOG_LEVEL="WARNING",
     )

@@ -163,6 +163,7 @@ def test_the_service_in_production(committed_db, tmp_path):
         BEHIND_TLS_PROXY="1",
         VAR_DIR=str(tmp_path / "var"),
         MEDIA_ROOT=str(tmp_path / "var" / "media"),
+        ERASURE_LEDGER_PATH=str(tmp_path / "erasure-ledger.txt"),
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(tmp_path / "emails"),
         # Tests only (vvf/celery.py, vvf/outbox.py): the relay every 2 seconds, for rows

@@ -280,7 +280,11 @@ RETENTION_BATCH_SIZE = envint("RETENTION_BATCH_SIZE", 5000)
 AUDIT_RETENTION_MONTHS = envint("AUDIT_RETENTION_MONTHS", 72)
 # Who was erased on request (internal ids and dates only), outside the database, so that
 # `manage.py after_restore` erases them again after a backup is restored (vvf/ledger.py).
-ERASURE_LEDGER_PATH = envstr("ERASURE_LEDGER_PATH", str(VAR_DIR / "erasure-ledger.txt"))
+# Required in production: a default on a server's own disk could be lost with it, and
+# several web servers must share one ledger.
+ERASURE_LEDGER_PATH = envstr(
+    "ERASURE_LEDGER_PATH", _dev_default(str(VAR_DIR / "erasure-ledger.txt"))
+)
 
 RATE_LIMITS = {
     "apply-submit": (10, 3600),

@@ -11,6 +11,7 @@ REQUIRED = [
     "DATABASE_URL",
     "CELERY_BROKER_URL",
     "FIELD_ENCRYPTION_KEYS",
+    "ERASURE_LEDGER_PATH",
 ]
 
 
@@ -28,6 +29,7 @@ def production_env(**overrides):
         DATABASE_URL=os.environ["DATABASE_URL"],
         CELERY_BROKER_URL=os.environ["CELERY_BROKER_URL"],
         FIELD_ENCRYPTION_KEYS="a2V5LWZvci10aGUtZGVwbG95LWNoZWNrLXRlc3QtMzI=",
+        ERASURE_LEDGER_PATH="/nonexistent/erasure-ledger.txt",
     )
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
@@ -51,6 +53,13 @@ def test_production_refuses_to_start_without_secret_key():
 
     assert result.returncode == 1
     assert "The environment variable SECRET_KEY is required. See .env.example." in result.stderr
+
+
+def test_production_refuses_to_start_without_the_erasure_ledger():
+    result = manage("check", env=production_env(ERASURE_LEDGER_PATH=None))
+
+    assert result.returncode == 1
+    assert "ERASURE_LEDGER_PATH is required" in result.stderr
 
 
 def test_production_refuses_to_start_without_broker():
