@@ -243,7 +243,6 @@ class NameForm(StepForm):
         return validators.preferred_name(self.cleaned_data["preferred_name"])
 
 
-PHONE_DIGITS = _("Enter the phone number using the digits 0 to 9")
 POSTCODE_DIGITS = _("Enter the postcode using the digits 0 to 9")
 
 
@@ -285,7 +284,7 @@ class ContactForm(StepForm):
         return validators.email(self.cleaned_data["email"])
 
     def clean_phone(self):
-        phone = ascii_digits(self.cleaned_data["phone"], PHONE_DIGITS).strip()
+        phone = self.cleaned_data["phone"].strip()
         return validators.phone(phone) if phone else ""
 
     def clean(self):

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
+from vvf.forms import ascii_digits
+
 _PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 # A UK number: 0 or +44, then a mobile (7 and 9 digits) or another number (9 or 10
 # digits: landlines, 03 and 08 numbers).
@@ -92,11 +94,15 @@ def email(value):
     return value
 
 
+PHONE_DIGITS = _("Enter the phone number using the digits 0 to 9")
+
+
 def phone(value):
     """A UK number, kept as typed with its spaces tidied; one too long to keep so (like
     0044 - 7700 - 900 - 982) is kept without its spaces, dashes, dots and brackets,
-    which always fits."""
+    which always fits. Digits are 0 to 9 (full-width ones read as those)."""
     _no_null_characters(value)
+    value = ascii_digits(value, PHONE_DIGITS)
     tidied = normalise_uk_phone(value)
     if len(tidied) > max_length("phone"):
         return _PHONE_SEPARATORS.sub("", tidied)

@@ -31,6 +31,7 @@ from applications import validators
 from applications.choices import AccessNeed, ContactMethod
 from applications.models import Application, ApplicationEvent, Status
 from audit.services import Action, audit_record
+from vvf.forms import ascii_digits
 from vvf.xlsx import workbook_bytes
 
 from .models import Forum, Membership
@@ -61,7 +62,7 @@ _DTD = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-
 SIGNED_MAX_AGE = datetime.timedelta(hours=1)
 _SALT = "forums.members-import"
 DATE_FORMAT = "%d/%m/%Y"
-_DATE_TEXT = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_DATE_TEXT = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 
 NOT_XLSX = "The selected file must be an XLSX spreadsheet without a password, like the template"
 TOO_LARGE = "The selected file must be smaller than 2 MB"
@@ -96,7 +97,7 @@ def _phone(text, forum):
     try:
         return validators.phone(text)
     except ValidationError:
-        if text.isdigit() and not text.startswith("0"):
+        if text.isascii() and text.isdigit() and not text.startswith("0"):
             raise ValidationError(
                 "Enter a UK phone number, like 07700 900 982. The spreadsheet may have "
                 "removed the first 0: format the Phone column as text"
@@ -105,6 +106,7 @@ def _phone(text, forum):
 
 
 def _started_on(text, forum):
+    text = ascii_digits(text, "Enter the date they started using the digits 0 to 9")
     match = _DATE_TEXT.match(text)
     if not match:
         raise ValidationError("Enter the date they started as a date, like 14/01/2025")

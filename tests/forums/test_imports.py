@@ -233,6 +233,19 @@ def test_a_phone_number_the_check_passes_imports(client, pilot):
     assert Application.objects.get().phone == "00447700900982"
 
 
+def test_numbers_in_other_scripts_are_refused_as_the_public_form_refuses_them(client, pilot):
+    # Python reads "५" and "٣" as 5 and 3; the import, like the form, takes 0 to 9 only.
+    row = ["Ada Lovelace", None, "ada@example.com", "०७७०० ९००९८२", "१४/०१/२०२५", None]
+
+    checked = check(client, pilot, xlsx([row]))
+
+    assert checked.context["problems"] == [
+        (2, "Phone", "Enter the phone number using the digits 0 to 9"),
+        (2, "Started on", "Enter the date they started using the digits 0 to 9"),
+    ]
+    assert Application.objects.count() == 0
+
+
 def two_hundred_and_one():
     return xlsx([[f"Member {n}", None, f"m{n}@example.com", None, "01/01/2025", None]
                  for n in range(201)])  # fmt: skip
