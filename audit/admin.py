@@ -3,7 +3,7 @@ from django.contrib import admin
 from vvf.admin import ReadOnlyMixin
 
 from .models import AuditEntry
-from .services import Action, audit_record
+from .services import Action, audit_record, audit_untied
 
 
 @admin.register(AuditEntry)
@@ -20,15 +20,21 @@ class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class AuditedAdminMixin:
     """For ModelAdmins of personal data: every view and change is in the audit trail."""
 
+    # A record whose views must not be tied to it, since the page can show criminal
+    # record information (decision 15): the view is kept by the day, naming no record.
+    untied_views = False
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
         if request.method == "GET" and response.status_code == 200:
-            audit_record(
-                actor=request.user,
-                action=Action.VIEW,
-                object_type=self.model._meta.label_lower,
-                object_id=int(object_id),
-            )
+            label = self.model._meta.label_lower
+            if self.untied_views:
+                audit_untied(actor=request.user, action=Action.VIEW, object_type=label, detail="")
+            else:
+                audit_record(
+                    actor=request.user, action=Action.VIEW, object_type=label,
+                    object_id=int(object_id),
+                )  # fmt: skip
         return response
 
     def changelist_view(self, request, extra_context=None):

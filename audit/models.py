@@ -32,7 +32,7 @@ class AuditQuerySet(models.QuerySet):
             cursor.execute(
                 f"DELETE FROM {table} WHERE id IN "  # noqa: S608 # nosec B608
                 f"(SELECT id FROM {table} WHERE at < %s ORDER BY id LIMIT %s)",
-                [before, limit],
+                [connection.ops.adapt_datetimefield_value(before), limit],
             )
             deleted = cursor.rowcount
             if connection.vendor == "postgresql":

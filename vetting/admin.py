@@ -31,6 +31,8 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
     fields = ["application", "requested_on", "requested_by", "result_received_on", "result"]
     readonly_fields = fields
     inlines = [DisclosureInline]
+    # Which check was looked at when could be matched to the reading of a disclosure.
+    untied_views = True
 
     @admin.display(boolean=True, description=_("overdue"))
     def is_overdue(self, obj):

@@ -192,5 +192,24 @@ def case_close_if_ended(*, application, from_status, to_status, **kwargs):
         application_forget_stage(application=application, stage=Status.PANEL)
 
 
+@transaction.atomic
+def pnc_data_left_delete():
+    """A safety net behind case_decide and case_close_if_ended, run by the retention
+    sweep: a case or disclosure whose application is no longer before the panel is
+    forgotten as they forget it. Returns how many disclosures went."""
+    left = Disclosure.objects.exclude(check_record__application__status=Status.PANEL)
+    count = left.count()
+    cases = SuitabilityCase.objects.select_for_update().exclude(
+        check_record__application__status=Status.PANEL
+    )
+    for case in cases.select_related("check_record__application"):
+        application = case.application
+        completed = application.status in {Status.ACCEPTED, Status.PANEL_WITHDREW}
+        _forget_case(case, completed=completed)
+        application_forget_stage(application=application, stage=Status.PANEL)
+    left.delete()
+    return count
+
+
 def overdue_checks(today=None):
     return PncCheck.objects.overdue(today).select_related("application")

@@ -41,15 +41,25 @@ class AsciiDigitsMixin:
 # Django's fields, taking the digits 0 to 9 only. Every form of the service uses these
 # (tests/vvf/test_numeric_fields.py finds any that does not); the admin's own forms get
 # them through vvf/admin.py.
-class IntegerField(AsciiDigitsMixin, forms.IntegerField):
+class PlainNumberMixin(AsciiDigitsMixin):
+    """A number as people write one: digits, one point, a sign. Python would also read
+    "1e3" and "1_000" as 1000."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and ("_" in value or "e" in value.lower()):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class IntegerField(PlainNumberMixin, forms.IntegerField):
     pass
 
 
-class DecimalField(AsciiDigitsMixin, forms.DecimalField):
+class DecimalField(PlainNumberMixin, forms.DecimalField):
     pass
 
 
-class FloatField(AsciiDigitsMixin, forms.FloatField):
+class FloatField(PlainNumberMixin, forms.FloatField):
     pass
 
 

@@ -359,14 +359,10 @@ def vacuum(tables):
 
 
 def _pnc_left_after_decision():
-    """A safety net behind vetting's own deletion: disclosures and the panel's case
-    are kept only while the panel is deciding."""
-    from applications.models import Status
-    from vetting.models import Disclosure, SuitabilityCase
+    """A safety net behind vetting's own deletion, through it."""
+    from vetting.services import pnc_data_left_delete
 
-    deleted, _ = Disclosure.objects.exclude(check_record__application__status=Status.PANEL).delete()
-    SuitabilityCase.objects.exclude(check_record__application__status=Status.PANEL).delete()
-    return deleted
+    return pnc_data_left_delete()
 
 
 def _sweeps(now):

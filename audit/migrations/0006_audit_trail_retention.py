@@ -13,8 +13,10 @@ CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger AS $$
 DECLARE
     keep_before text := current_setting('vvf.audit_keep_before', true);
 BEGIN
+    -- Never younger than the policy's six years, whatever bound a session sets.
     IF TG_OP = 'DELETE' AND coalesce(keep_before, '') <> ''
-            AND OLD.at < keep_before::timestamptz THEN
+            AND OLD.at < keep_before::timestamptz
+            AND OLD.at < now() - interval '72 months' THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'audit entries are append-only';

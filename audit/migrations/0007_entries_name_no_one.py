@@ -6,10 +6,9 @@ The trail is append-only, so this one migration lifts the trigger for its own
 transaction, rewrites those entries, and puts the trigger back before it commits.
 """
 
-import datetime
-
 from django.db import migrations
 from django.db.models import Q
+from django.utils import timezone
 
 TRIGGER = "audit_append_only"
 
@@ -17,6 +16,7 @@ TRIGGER = "audit_append_only"
 def rewrite(apps, schema_editor):
     AuditEntry = apps.get_model("audit", "AuditEntry")
     Application = apps.get_model("applications", "Application")
+    ApplicationEvent = apps.get_model("applications", "ApplicationEvent")
     postgresql = schema_editor.connection.vendor == "postgresql"
     if postgresql:
         schema_editor.execute(f"ALTER TABLE audit_auditentry DISABLE TRIGGER {TRIGGER}")
@@ -27,26 +27,43 @@ def rewrite(apps, schema_editor):
         pk = by_reference.get(entry.object_ref)
         AuditEntry.objects.filter(pk=entry.pk).update(object_ref="" if pk is None else str(pk))
 
-    # Reasons typed for an erasure, and what a PNC result was.
+    # Reasons typed for an erasure.
     AuditEntry.objects.filter(detail__startswith="erased on request").update(
         detail="erased on request"
     )
-    AuditEntry.objects.filter(object_type="vetting.pnccheck", detail__startswith="result ").update(
-        detail="result recorded"
-    )
-
-    # Who viewed, or decided on, a panel's case: kept, tied to no case, by the day.
-    panel = AuditEntry.objects.filter(
-        Q(object_type="vetting.suitabilitycase") | Q(object_type="vetting.disclosure")
-    )
-    for entry in panel:
-        day = datetime.datetime.combine(entry.at.date(), datetime.time(), tzinfo=entry.at.tzinfo)
-        viewed = entry.action == "VIEW"
+    # What a PNC result was, and when it came: the entry reads "result recorded" at the
+    # check's completion (vetting/0003 made that the decision's, for a disclosure).
+    completed = {
+        str(pk): at
+        for pk, at in ApplicationEvent.objects.filter(
+            from_status="PNC_CHECK", reason="PNC check complete"
+        ).values_list("application__pnc_check__pk", "at")
+        if pk is not None
+    }
+    for entry in AuditEntry.objects.filter(
+        object_type="vetting.pnccheck", detail__startswith="result "
+    ):
         AuditEntry.objects.filter(pk=entry.pk).update(
-            object_type="vetting.disclosure" if viewed else "vetting.suitabilitycase",
-            object_ref="",
-            detail="criminal record information viewed" if viewed else "panel seat decision",
-            at=day,
+            detail="result recorded", at=completed.get(entry.object_ref, entry.at)
+        )
+
+    # Who viewed a check, or viewed or decided on a panel's case: kept, tied to no
+    # record, by the day in London.
+    untied = AuditEntry.objects.filter(
+        Q(object_type="vetting.suitabilitycase")
+        | Q(object_type="vetting.disclosure")
+        | Q(object_type="vetting.pnccheck", action="VIEW")
+    )
+    for entry in untied:
+        day = timezone.localtime(entry.at).replace(hour=0, minute=0, second=0, microsecond=0)
+        if entry.object_type == "vetting.pnccheck":
+            detail = entry.detail
+        elif entry.action == "VIEW":
+            entry.object_type, detail = "vetting.disclosure", "criminal record information viewed"
+        else:
+            detail = "panel seat decision"
+        AuditEntry.objects.filter(pk=entry.pk).update(
+            object_type=entry.object_type, object_ref="", detail=detail, at=day
         )
 
     if postgresql:

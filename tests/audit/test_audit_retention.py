@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.utils import ProgrammingError
+from django.utils import timezone
 
 from audit.models import AppendOnly, AuditEntry, RetentionTombstone
 from vvf import retention
@@ -108,6 +109,16 @@ def test_the_trigger_lets_the_bound_delete_older_rows_only():
 
     assert delete_with_bound(bound, f"id = {old.pk}") == 1
     assert kept(old, recent) == {recent}
+
+
+def test_the_trigger_keeps_six_years_whatever_bound_a_session_sets():
+    # Five years old: a bound far in the future does not let it go.
+    five_years = entry(timezone.now() - datetime.timedelta(days=5 * 365))
+
+    with pytest.raises(ProgrammingError, match="append-only"):
+        delete_with_bound("2100-01-01T00:00:00+00:00", f"id = {five_years.pk}")
+
+    assert kept(five_years) == {five_years}
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ def test_old_entries_and_decided_panels_are_rewritten(migrated_data):
     Disclosure = old.get_model("vetting", "Disclosure")
     AuditEntry = old.get_model("audit", "AuditEntry")
     now = timezone.now()
+    result_came = now - datetime.timedelta(days=20)
 
     application = Application.objects.create(
         reference="VVF-OLD0-0001", full_name="Old Canary", email="old@example.com",
@@ -43,22 +44,24 @@ def test_old_entries_and_decided_panels_are_rewritten(migrated_data):
     )  # fmt: skip
     case = SuitabilityCase.objects.create(check_record=check, outcome="ACCEPT", decided_at=now)
     Disclosure.objects.create(check_record=check, offence="x", offence_date="x", disposal="x")
-    for from_status, to_status, reason in [
-        ("PNC_CHECK", "PANEL", "PNC: disclosure"),
-        ("PANEL", "ACCEPTED", "Suitability panel decision"),
+    for from_status, to_status, reason, when in [
+        ("PNC_CHECK", "PANEL", "PNC: disclosure", result_came),
+        ("PANEL", "ACCEPTED", "Suitability panel decision", now),
     ]:
         ApplicationEvent.objects.create(
-            application=application, from_status=from_status, to_status=to_status, reason=reason
-        )
-    for object_type, ref, action, detail in [
-        ("applications.application", "VVF-OLD0-0001", "VIEW", ""),
-        ("applications.application", "VVF-GONE-0001", "DELETE", "erased on request: by 07700"),
-        ("vetting.pnccheck", str(check.pk), "DECISION", "result DISCLOSURE"),
-        ("vetting.suitabilitycase", str(case.pk), "VIEW", "disclosure"),
-        ("vetting.suitabilitycase", str(case.pk), "DECISION", ""),
+            application=application, from_status=from_status, to_status=to_status,
+            reason=reason, at=when,
+        )  # fmt: skip
+    for object_type, ref, action, detail, when in [
+        ("applications.application", "VVF-OLD0-0001", "VIEW", "", now),
+        ("applications.application", "VVF-GONE-0001", "DELETE", "erased on request: by 0770", now),
+        ("vetting.pnccheck", str(check.pk), "DECISION", "result DISCLOSURE", result_came),
+        ("vetting.pnccheck", str(check.pk), "VIEW", "", result_came),
+        ("vetting.suitabilitycase", str(case.pk), "VIEW", "disclosure", now),
+        ("vetting.suitabilitycase", str(case.pk), "DECISION", "", now),
     ]:
         AuditEntry.objects.create(
-            object_type=object_type, object_ref=ref, action=action, detail=detail, at=now
+            object_type=object_type, object_ref=ref, action=action, detail=detail, at=when
         )
 
     try:
@@ -73,15 +76,21 @@ def test_old_entries_and_decided_panels_are_rewritten(migrated_data):
         assert not new.get_model("vetting", "SuitabilityCase").objects.exists()
         assert not new.get_model("vetting", "Disclosure").objects.exists()
         assert list(moves) == [("PNC_CHECK", "ACCEPTED", "PNC check complete")]
-        day = datetime.datetime.combine(now.date(), datetime.time(), tzinfo=datetime.UTC)
         assert [(e.object_type, e.object_ref, e.detail) for e in entries] == [
             ("applications.application", str(application.pk), ""),
             ("applications.application", "", "erased on request"),
             ("vetting.pnccheck", str(check.pk), "result recorded"),
+            ("vetting.pnccheck", "", ""),
             ("vetting.disclosure", "", "criminal record information viewed"),
             ("vetting.suitabilitycase", "", "panel seat decision"),
         ]
-        assert [e.at for e in entries][3:] == [day, day]
+
+        # The result "recorded" when the check completed, as for no record; the untied
+        # entries at the start of their day in London.
+        def day(when):
+            return timezone.localtime(when).replace(hour=0, minute=0, second=0, microsecond=0)
+
+        assert [e.at for e in entries][2:] == [now, day(result_came), day(now), day(now)]
         # The trail is append-only again.
         with pytest.raises(Exception, match="append-only"), connection.cursor() as cursor:
             cursor.execute("UPDATE audit_auditentry SET detail = 'x'")

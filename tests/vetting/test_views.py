@@ -148,6 +148,20 @@ def test_a_decision_needs_reasons(case_and_seats):
     assert "Give your reasons" in response.content.decode()
 
 
+def test_staff_opening_a_check_is_audited_tied_to_no_check(case_and_seats, user_with_role):
+    from audit.models import AuditEntry
+
+    case, _seats = case_and_seats
+    staff = client_for(user_with_role("VVF staff", is_staff=True))
+
+    page = staff.get(reverse("admin:vetting_pnccheck_change", args=[case.check_record.pk]))
+
+    assert page.status_code == 200
+    assert set(
+        AuditEntry.objects.filter(action="VIEW").values_list("object_type", "object_ref")
+    ) == {("vetting.pnccheck", ""), ("vetting.disclosure", "")}
+
+
 def test_staff_record_a_disclosure_in_the_admin(user_with_role):
     import datetime
 

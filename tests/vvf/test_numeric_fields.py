@@ -132,6 +132,18 @@ def test_every_numeric_field_takes_the_digits_0_to_9_only(where, field):
         assert "digits 0 to 9" in refused.value.messages[0]
 
 
+@pytest.mark.parametrize(
+    "field", [vvf_forms.IntegerField(), vvf_forms.DecimalField(), vvf_forms.FloatField()]
+)
+@pytest.mark.parametrize("typed", ["1e3", "1E3", "1_000", "2.5e1"])
+def test_numbers_are_written_as_people_write_them(field, typed):
+    # Python reads all of these as numbers.
+    with pytest.raises(ValidationError):
+        field.clean(typed)
+
+    assert field.clean("1000") == 1000
+
+
 @pytest.mark.parametrize("text", ["५", "12.٥0", "𝟓.00", "١٢"])
 def test_ascii_digits_refuses_other_scripts(text):
     with pytest.raises(ValidationError):

@@ -225,8 +225,11 @@ def test_upcoming_lists_what_is_due_within_30_days():
 
 
 def test_pnc_data_left_after_a_decision_is_deleted_by_the_safety_net():
+    from guardian.models import UserObjectPermission
+
+    from applications.models import ApplicationEvent
     from tests.vetting.helpers import open_case
-    from vetting.models import Disclosure, SuitabilityCase
+    from vetting.models import Disclosure, PncCheck, SuitabilityCase
 
     case, _seats = open_case()
     retention.enforce()
@@ -238,6 +241,11 @@ def test_pnc_data_left_after_a_decision_is_deleted_by_the_safety_net():
     assert counts["PNC data after a decision"] == 1
     assert not Disclosure.objects.exists()
     assert not SuitabilityCase.objects.exists()
+    # Forgotten as vetting forgets it: the check reads as one requested, no panel stage.
+    check = PncCheck.objects.get()
+    assert (check.result, check.result_received_on) == ("", None)
+    assert not ApplicationEvent.objects.filter(to_status="PANEL").exists()
+    assert not UserObjectPermission.objects.exists()
 
 
 def test_staff_are_told_a_week_ahead_by_reference(mailoutbox):
