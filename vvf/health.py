@@ -34,12 +34,21 @@ def check_all():
 RETENTION_LATE_AFTER = datetime.timedelta(hours=26)
 
 
-def retention_ok(now=None):
-    """True when a retention run has completed in the last 26 hours."""
+def retention_state(now=None):
+    """How the daily retention sweep stands: "ok" when a run has completed in the last 26
+    hours, "late" when the last one completed before that, "never run" when none has
+    completed yet (a new install, before the beat's first sweep), "unknown" when the
+    database cannot say."""
     from audit.models import RetentionHeartbeat
 
     try:
-        since = (now or timezone.now()) - RETENTION_LATE_AFTER
-        return RetentionHeartbeat.objects.filter(completed_at__gte=since).exists()
+        last = (
+            RetentionHeartbeat.objects.order_by("-completed_at")
+            .values_list("completed_at", flat=True)
+            .first()
+        )
     except Exception:
-        return False
+        return "unknown"
+    if last is None:
+        return "never run"
+    return "ok" if last >= (now or timezone.now()) - RETENTION_LATE_AFTER else "late"

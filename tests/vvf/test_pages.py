@@ -3,6 +3,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
+from tests.conftest import sign_in
+from tests.factories import UserFactory
+
 PUBLIC_PAGES = [
     "start",
     "privacy",
@@ -83,3 +86,28 @@ def test_a_bad_request_gets_its_own_page_not_page_not_found(client, db):
     assert "Sorry, there is a problem with what was sent" in html
     assert "Answers you gave on earlier pages have not been lost" in html
     assert "Page not found" not in html
+
+
+def footer_of(response):
+    html = response.content.decode()
+    return html[html.index('<footer class="govuk-footer">') :]
+
+
+def test_footer_links_members_to_their_sign_in_and_offers_staff_sign_in_when_signed_out(client, db):
+    footer = footer_of(client.get(reverse("start")))
+
+    assert f'href="{reverse("members:sign-in-request")}">Forum member sign in</a>' in footer
+    assert f'href="{reverse("two_factor:login")}">Staff sign in</a>' in footer
+
+
+def test_footer_offers_no_staff_sign_in_to_someone_signed_in_though_it_is_cached(client, db):
+    client.get(reverse("privacy"))  # the footer's cached parts are drawn for everyone first
+    sign_in(client, UserFactory(role="VVF staff", is_staff=True))
+
+    signed_in = footer_of(client.get(reverse("privacy")))
+    client.logout()
+    signed_out = footer_of(client.get(reverse("privacy")))
+
+    assert "Staff sign in" not in signed_in
+    assert "Forum member sign in" in signed_in
+    assert "Staff sign in" in signed_out

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.utils import timezone
 
 from applications.models import Application
 from audit.models import RetentionHeartbeat, RetentionTombstone
@@ -158,10 +159,16 @@ def test_it_refuses_a_period_shorter_than_the_policy(settings):
         retention.enforce()
 
 
-def test_healthz_reports_retention_late_until_a_run_completes(client):
-    assert client.get("/healthz").json()["retention"] == "late"
+def test_healthz_reports_retention_never_run_until_a_run_completes(client):
+    assert client.get("/healthz").json()["retention"] == "never run"
     retention.enforce()
     assert client.get("/healthz").json()["retention"] == "ok"
+
+
+def test_healthz_reports_retention_late_when_the_last_run_is_over_26_hours_old(client):
+    RetentionHeartbeat.objects.create(completed_at=timezone.now() - datetime.timedelta(hours=27))
+
+    assert client.get("/healthz").json()["retention"] == "late"
 
 
 def test_retention_is_in_the_beat_schedule():

@@ -35,3 +35,17 @@ def test_seed_demo_makes_members_with_meetings_and_a_sign_in_link(db, settings, 
     assert Membership.objects.count() == 3
     assert Meeting.objects.filter(forum__slug="vawg").count() == 2
     assert "/member/sign-in/" in capsys.readouterr().out
+
+
+def test_seed_demo_gives_the_partners_forums_meetings_too(db, settings):
+    from forums.models import Meeting
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    by_forum = {
+        slug: Meeting.objects.filter(forum__slug=slug).count()
+        for slug in ("disabled-victims", "lgbtq-victims")
+    }
+    assert by_forum == {"disabled-victims": 2, "lgbtq-victims": 2}

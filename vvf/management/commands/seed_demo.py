@@ -78,6 +78,7 @@ class Command(BaseCommand):
             self.seed_applications()
             self.seed_panel()
             member_link = self.seed_members_and_meetings()
+            self.seed_partner_meetings()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Sign in at /accounts/login/ as:"))
         for email, _name, role, _staff in DEMO_USERS:
             code = backup_codes[email]
@@ -173,6 +174,25 @@ class Command(BaseCommand):
         return absolute_url(
             reverse("members:sign-in", args=[forum_services.member_link_token(link)])
         )
+
+    def seed_partner_meetings(self):
+        """The partner's forums (Disabled and LGBTQ+) have meetings too: a past one with
+        its note and the next one with an agenda, so the partner's pages have something
+        to show."""
+        today = timezone.localdate()
+        for forum in Forum.objects.filter(run_by__kind="EXTERNAL_PARTNER").order_by("position"):
+            if forum.meetings.exists():
+                continue
+            past, upcoming = forum_services.meetings_schedule(
+                forum=forum, first_day=today - datetime.timedelta(days=25),
+                start_time=datetime.time(18, 30), count=2,
+                venue="City Hall, Kamal Chunchie Way, London E16 1ZE",
+            )  # fmt: skip
+            forum_services.note_save(
+                meeting=past,
+                text="Demo note: the forum met its facilitator and agreed its ground rules.",
+            )
+            forum_services.agenda_item_add(meeting=upcoming, title="Welcome and introductions")
 
     def seed_feedback(self, forum):
         """Feedback from the last meeting and two recommendations: one waiting for the
