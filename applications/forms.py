@@ -289,7 +289,9 @@ class ContactForm(StepForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("contact_method") in ("PHONE", "TEXT") and not data.get("phone"):
+        # A number that was typed but is not valid has its own error already.
+        wants_phone = data.get("contact_method") in ("PHONE", "TEXT")
+        if wants_phone and not data.get("phone") and not self.has_error("phone"):
             self.add_error("phone", _("Enter a phone number, or choose to be contacted by email"))
         return data
 

@@ -172,3 +172,24 @@ def test_what_a_validator_keeps_fits_its_column_and_passes_again(field):
         assert validate(kept) == kept
 
     keeps()
+
+
+@pytest.mark.parametrize(
+    ("typed", "errors"),
+    [
+        ("12345", ["Enter a UK phone number, like 07700 900 982 or 020 7946 0000"]),
+        ("", ["Enter a phone number, or choose to be contacted by email"]),
+    ],
+)
+def test_text_message_chosen_gives_one_phone_error(typed, errors):
+    form = ContactForm(
+        data={
+            "email": "ada@example.com",
+            "phone": typed,
+            "contact_method": "TEXT",
+            "safe_to_leave_messages": "NO",
+        }
+    )
+
+    assert not form.is_valid()
+    assert form.errors == {"phone": errors}
