@@ -4,9 +4,13 @@ possible, proportionate to London (the information sheet's promise).
 The forum's side is its current members' equality monitoring answers, counted per topic;
 a member who gave no answers, or chose "Prefer not to say", counts in the "Not answered
 or prefer not to say" row. London's side is the ONS Census 2021 figures for the London
-region shipped in `data/london_census_2021.json`, with their source and release date. A
-topic with no figures in that file is shown without a London column: only figures that
-were checked against a published source are shipped.
+region shipped in `data/london_census_2021.json`, with their source, release date and
+population base (Londoners aged 16 and over where the census has such a figure, as members
+are all 16 or over). A topic with no figures in that file is shown without a London column:
+only figures that were checked against a published source are shipped. Within a topic, an
+answer of ours that the census has no category for (it asked about sex and about trans
+history, not "woman" or "man") has a London percent of null and is shown as "No census
+equivalent"; census categories that none of our answers match are listed under the table.
 
 Keeping members unidentifiable. Within each topic:
 
@@ -70,19 +74,46 @@ def london_figures():
 
 
 def topic_groups(field, options):
-    """The rows of one topic as (label, London percent or None, our choice keys), the
-    not-answered row last; and the topic's source from the data file, or None."""
+    """The rows of one topic, the not-answered row last, each a dict: label, London percent
+    (None when there is none), census (the census category it is set beside, None when the
+    census has no equivalent), keys (our choice keys) and answer (False for the not-answered
+    row); and the topic's source from the data file, or None."""
     source = london_figures()["topics"].get(field)
     if source is None:
         groups = [
-            (label, None, {value})
+            {"label": label, "london": None, "census": None, "keys": {value}, "answer": True}
             for value, label in options.choices
             if value not in NOT_ANSWERED_KEYS
         ]
-        return [*groups, (NOT_ANSWERED, None, set(NOT_ANSWERED_KEYS))], None
-    groups = [(row["label"], row["percent"], set(row["choices"])) for row in source["rows"]]
-    not_answered = (NOT_ANSWERED, source.get("not_answered_percent"), set(NOT_ANSWERED_KEYS))
+        not_answered = {"label": NOT_ANSWERED, "london": None, "census": None, "answer": False}
+        return [*groups, {**not_answered, "keys": set(NOT_ANSWERED_KEYS)}], None
+    groups = [
+        {
+            "label": row["label"],
+            "london": row["percent"],
+            "census": row["census"],
+            "keys": set(row["choices"]),
+            "answer": True,
+        }
+        for row in source["rows"]
+    ]
+    not_answered = {
+        "label": NOT_ANSWERED,
+        "london": source.get("not_answered_percent"),
+        "census": source.get("not_answered_census"),
+        "keys": set(NOT_ANSWERED_KEYS),
+        "answer": False,
+    }
     return [*groups, not_answered], source
+
+
+def london_text(percent):
+    """A London percentage as shipped: one decimal place, two below 1% (0.08 is not 0.1)."""
+    if percent is None:
+        return None
+    if 0 < percent < 1:
+        return f"{percent:.2f}"
+    return f"{percent:.1f}"
 
 
 def hidden_positions(counts, total):
@@ -102,24 +133,37 @@ def topic_rows(field, options, answers):
     London percent (None when no figure is shipped)."""
     groups, source = topic_groups(field, options)
     counts = [
-        sum(1 for answer in answers if answer.get(field, "") in keys)
-        for _label, _london, keys in groups
+        sum(1 for answer in answers if answer.get(field, "") in group["keys"]) for group in groups
     ]
     total = len(answers)
     hidden = hidden_positions(counts, total)
     rows = []
-    for i, ((label, london, _keys), count) in enumerate(zip(groups, counts, strict=True)):
+    for i, (group, count) in enumerate(zip(groups, counts, strict=True)):
         shown = i not in hidden
         rows.append(
             {
-                "label": label,
+                "label": group["label"],
                 "hidden": not shown,
                 "count": count if shown else None,
                 "percent": round(100 * count / total, 1) if shown and total else None,
-                "london": london,
+                "london": group["london"],
+                "london_text": london_text(group["london"]),
+                "census": group["census"],
+                "not_answered": not group["answer"],
+                # The topic has London figures, but the census has nothing like this answer.
+                "no_equivalent": source is not None and group["answer"] and group["census"] is None,
             }
         )
     return rows, source
+
+
+def london_value(row):
+    """What the chart writes beside London's bar."""
+    if row["london"] is not None:
+        return f"{row['london_text']}%"
+    if row["no_equivalent"]:
+        return "no census equivalent"
+    return "no figure"
 
 
 def chart(field, rows):
@@ -151,7 +195,7 @@ def chart(field, rows):
                 "london_text_y": top + 44 + 13,
                 "london_width": london_width,
                 "london_value_x": SERIES_LABEL_WIDTH + london_width + 6,
-                "london_value": "no figure" if row["london"] is None else f"{row['london']:.1f}%",
+                "london_value": london_value(row),
             }
         )
     return {
@@ -162,6 +206,13 @@ def chart(field, rows):
         "bar_height": BAR_HEIGHT,
         "rows": drawn,
     }
+
+
+def released(source):
+    """The day the topic's census table was released, or None when it is not recorded."""
+    if source is None or source.get("released") is None:
+        return None
+    return datetime.date.fromisoformat(source["released"])
 
 
 def composition(answers):
@@ -176,7 +227,11 @@ def composition(answers):
                 "title": capfirst(EqualityMonitoring._meta.get_field(field).verbose_name),
                 "rows": rows,
                 "source": source,
-                "released": datetime.date.fromisoformat(source["released"]) if source else None,
+                "released": released(source),
+                "census_only": [
+                    {**row, "london_text": london_text(row["percent"])}
+                    for row in (source or {}).get("census_only", [])
+                ],
                 "chart": chart(field, rows),
             }
         )
