@@ -133,7 +133,9 @@ def _outstanding(end, last_day, forum):
 
 
 def _participation(start, end, forum):
-    """Per forum: meetings held that month and the people who took part (suppressed)."""
+    """Per forum: meetings held from `start` until `end` (the month's end, or the
+    report's generation when that is sooner: a meeting still to come is not held) and
+    the people who took part (suppressed)."""
     forums = Forum.objects.filter(pk=forum.pk) if forum is not None else Forum.objects.all()
     in_month = Q(starts_at__gte=start, starts_at__lt=end, cancelled=False)
     meetings = dict(
@@ -162,9 +164,11 @@ def _participation(start, end, forum):
     ]
 
 
-def report_build(*, month, forum=None):
+def report_build(*, month, forum=None, now=None):
     """The report's content for the calendar month of `month` (London time), for one
-    forum or, when `forum` is None, for all: JSON-serialisable."""
+    forum or, when `forum` is None, for all, as it stands at `now` (the moment it is
+    generated): JSON-serialisable."""
+    now = now or timezone.now()
     month = first_of(month)
     start, end = month_bounds(month)
     last_day = min(following_month(month) - datetime.timedelta(days=1), timezone.localdate())
@@ -173,7 +177,7 @@ def report_build(*, month, forum=None):
         "month": month.isoformat(),
         "month_label": dateformat.format(month, "F Y"),
         "forum": forum.name if forum is not None else "All forums",
-        "participation": _participation(start, end, forum),
+        "participation": _participation(start, min(end, now), forum),
         "themes": themes,
         "feedback_total": sum(row["count"] for row in themes),
         "items_by_theme": items_by_theme,
@@ -187,12 +191,13 @@ def report_build(*, month, forum=None):
 def report_generate(*, month, forum=None):
     """Generates (or regenerates, replacing) the month's report for the forum or all."""
     month = first_of(month)
+    now = timezone.now()
     report, _created = MonthlyReport.objects.update_or_create(
         month=month,
         forum=forum,
         defaults={
-            "content": report_build(month=month, forum=forum),
-            "generated_at": timezone.now(),
+            "content": report_build(month=month, forum=forum, now=now),
+            "generated_at": now,
         },
     )
     return report

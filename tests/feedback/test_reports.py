@@ -434,3 +434,24 @@ def test_the_beat_task_makes_last_months_reports_through_a_real_worker(celery_wo
     report = MonthlyReport.objects.get(month=MONTH, forum=meeting.forum)
     assert report.content["feedback_total"] == 1
     assert report.content["month_label"] == f"{MONTH:%B %Y}"
+
+
+@pytest.mark.django_db
+def test_a_report_generated_during_its_month_counts_only_meetings_already_held():
+    december = datetime.date(2026, 12, 1)
+    vawg = Forum.objects.get(slug="vawg")
+    for starts in [
+        at(datetime.date(2026, 11, 30), 18),
+        at(december, 7),
+        at(december.replace(day=11), 18),
+    ]:
+        meeting = make_meeting("vawg")
+        Meeting.objects.filter(pk=meeting.pk).update(
+            starts_at=starts, ends_at=starts + datetime.timedelta(hours=2)
+        )
+
+    on_the_first = report_build(month=december, forum=vawg, now=at(december, 10))
+    at_month_end = report_build(month=december, forum=vawg, now=at(datetime.date(2027, 1, 1), 9))
+
+    assert on_the_first["participation"] == [{"forum": vawg.name, "meetings": 1, "people": 0}]
+    assert at_month_end["participation"] == [{"forum": vawg.name, "meetings": 2, "people": 0}]
