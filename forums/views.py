@@ -20,6 +20,7 @@ from .permissions import (
     manages_meetings,
     sees_applications,
 )
+from .selectors import forum_applications
 
 FORUM_ROLES = {VVF_STAFF, EXTERNAL_PARTNER, FACILITATOR}
 
@@ -49,7 +50,7 @@ def forum_detail(request, slug):
     members = forum.current_members(today).select_related("application")
     applications = None
     if sees_applications(request.user, forum):
-        applications = forum.applications.order_by("-submitted_at")
+        applications = forum_applications(forum)
     audit_record(actor=request.user, action=Action.VIEW, obj=forum, detail="members")
     return render(
         request,

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -104,3 +106,27 @@ def test_the_partner_organisation_runs_the_disabled_and_lgbtq_forums():
         "disabled-victims",
         "lgbtq-victims",
     ]
+
+
+def test_partner_sees_an_applicant_accepted_only_in_the_forum_she_joined(disabled):
+    lgbtq = Forum.objects.get(slug="lgbtq-victims")
+    both = [disabled, lgbtq]
+    joined = ApplicationFactory(status="ACCEPTED", forums=both, full_name="Joined Elsewhere")
+    membership_create(application=joined, forum=lgbtq, started_on=datetime.date(2026, 1, 1))
+    ApplicationFactory(status="ACCEPTED", forums=both, full_name="Still To Place")
+    client = partner_of(disabled.run_by)
+
+    def stages(slug):
+        rows = client.get(reverse("forums:forum", args=[slug])).context["applications"]
+        return {application.full_name: stage for application, stage in rows}
+
+    assert stages("disabled-victims") == {
+        "Dara Member": "Accepted",
+        "Pending Person": "PNC check",
+        "Joined Elsewhere": "Joined another forum",
+        "Still To Place": "Accepted, forum to be chosen",
+    }
+    assert stages("lgbtq-victims") == {
+        "Joined Elsewhere": "Accepted",
+        "Still To Place": "Accepted, forum to be chosen",
+    }
