@@ -15,6 +15,7 @@ from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import retention, secure_export, subject_access
 from vvf.admin import ReadOnlyMixin, admin_page
+from vvf.admin_filters import ApplicationToDo
 from vvf.labels import label_of
 
 from . import exports, services
@@ -98,7 +99,10 @@ class ApplicationChangeList(ChangeList):
 @admin.register(Application)
 class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["reference", "status_label", "forums_list", "borough_label", "submitted_at"]
-    list_filter = ["status", "forums", "borough", ("submitted_at", admin.DateFieldListFilter)]
+    list_filter = [
+        ApplicationToDo, "status", "forums", "borough",
+        ("submitted_at", admin.DateFieldListFilter),
+    ]  # fmt: skip
     search_fields = ["=reference", "full_name", "email"]
     list_per_page = 100
     show_full_result_count = False
@@ -116,6 +120,12 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return ApplicationChangeList
+
+    def get_ordering(self, request):
+        # Waiting for review: the oldest first, as the programme home lists them.
+        if request.GET.get(ApplicationToDo.parameter_name) == ApplicationToDo.REVIEW:
+            return ["submitted_at"]
+        return super().get_ordering(request)
 
     # Labels read once (vvf/labels.py), not a dict of every choice built at each row.
     @admin.display(description=_("status"), ordering="status")

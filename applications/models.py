@@ -73,6 +73,45 @@ UNSUCCESSFUL = {
 }
 
 
+# What staff have to do with applications: each rule is a condition (a Q) so that the
+# programme home counts with the same words the admin's list filters with.
+
+
+def waiting_for_review():
+    """Submitted, and nobody has started reviewing them yet."""
+    return models.Q(status=Status.SUBMITTED)
+
+
+def onboarding_to_hold():
+    """At the onboarding stage, the conversation not yet recorded."""
+    return models.Q(status=Status.ONBOARDING, onboarding__isnull=True)
+
+
+def forum_to_choose():
+    """Accepted, and not yet a member: they chose several forums and staff choose one
+    (with one forum chosen the membership follows at once, forums.services)."""
+    return models.Q(status=Status.ACCEPTED, membership__isnull=True)
+
+
+def on_hold():
+    """Held from deletion by the retention sweep."""
+    return models.Q(retention_hold__isnull=False)
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def waiting_for_review(self):
+        return self.filter(waiting_for_review())
+
+    def onboarding_to_hold(self):
+        return self.filter(onboarding_to_hold())
+
+    def forum_to_choose(self):
+        return self.filter(forum_to_choose())
+
+    def on_hold(self):
+        return self.filter(on_hold())
+
+
 class Application(models.Model):
     Status = Status
 
@@ -127,6 +166,8 @@ class Application(models.Model):
     # When the application ended (withdrawn, not the right time, ...): the retention
     # clock for unsuccessful applications starts here.
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-submitted_at"]

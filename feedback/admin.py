@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from vvf.admin import ReadOnlyMixin
+from vvf.admin_filters import RecommendationToDo
 
 from .models import FeedbackItem, MonthlyReport, Recommendation, Theme
 
@@ -29,7 +30,7 @@ class FeedbackItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
 @admin.register(Recommendation)
 class RecommendationAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["title", "forum", "status", "raised_at", "page"]
-    list_filter = ["forum", "status"]
+    list_filter = [RecommendationToDo, "forum", "status"]
     search_fields = ["title"]
     fields = ["forum", "meeting", "title", "detail", "owner", "status", "accepted",
               "explanation", "fed_back_at", "raised_at"]  # fmt: skip

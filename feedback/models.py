@@ -4,6 +4,8 @@ Nothing here names a member: feedback text is checked before it is saved, and th
 rows hold ids of forums, meetings and staff users only.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -77,6 +79,20 @@ ANSWERS = {Status.IN_PROGRESS, Status.NOT_PURSUED}
 OUTSTANDING = {Status.RAISED, Status.SENT, Status.UNDER_REVIEW}
 
 
+UNANSWERED_DAYS = 90
+
+
+def unanswered_too_long(now=None, days=UNANSWERED_DAYS):
+    """Raised more than 90 days ago and not answered yet."""
+    now = now or timezone.now()
+    return models.Q(status__in=OUTSTANDING, raised_at__lt=now - datetime.timedelta(days=days))
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def unanswered_too_long(self, now=None):
+        return self.filter(unanswered_too_long(now))
+
+
 class Recommendation(models.Model):
     Status = Status
 
@@ -103,6 +119,8 @@ class Recommendation(models.Model):
     )  # fmt: skip
     raised_at = models.DateTimeField(default=timezone.now)
     status_changed_at = models.DateTimeField(default=timezone.now)
+
+    objects = RecommendationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-raised_at"]

@@ -19,6 +19,7 @@ from audit.services import Action, audit_record
 from vvf import forms as vvf_forms
 from vvf import secure_export
 from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page
+from vvf.admin_filters import ClaimToDo, MeetingToDo, Tenure
 
 from . import claim_exports, imports, representation, services
 from .claim_forms import ClaimDecideForm, ClaimExportForm
@@ -124,7 +125,7 @@ IMPORT_REQUEST_MAX_BYTES = imports.MAX_BYTES + 256 * 1024
 @admin.register(Membership)
 class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
     list_display = ["application", "forum", "started_on", "ended_on", "left_on"]
-    list_filter = ["forum"]
+    list_filter = [Tenure, "forum"]
     search_fields = ["=application__reference"]
     list_select_related = ["application", "forum"]
     fields = ["application", "forum", "started_on", "ended_on", "left_on"]
@@ -308,7 +309,7 @@ class ScheduleForm(forms.Form):
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ["forum", "starts_at", "mode", "cancelled"]
-    list_filter = ["forum", "mode", "cancelled"]
+    list_filter = [MeetingToDo, "forum", "mode", "cancelled"]
     date_hierarchy = "starts_at"
     # Read only: a change or cancellation must reach the invited members as a calendar
     # update, so it is made on the meeting's page, through the services.
@@ -393,7 +394,7 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = [
         "member_reference", "forum", "meeting_date", "kind", "amount", "status", "submitted_at",
     ]  # fmt: skip
-    list_filter = ["status", "kind", "meeting__forum"]
+    list_filter = [ClaimToDo, "status", "kind", "meeting__forum"]
     search_fields = ["=membership__application__reference"]
     list_select_related = ["membership__application", "meeting__forum"]
     list_per_page = 100

@@ -1,3 +1,4 @@
+import datetime
 import functools
 import pathlib
 import secrets
@@ -115,11 +116,29 @@ class Forum(models.Model):
         return self.current_members().count() > MEMBERS_AT_MOST
 
 
+def current(today=None):
+    """Members on `today` (London): started, and their tenure not yet ended."""
+    today = today or timezone.localdate()
+    return models.Q(started_on__lte=today) & (
+        models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today)
+    )
+
+
+TENURE_ENDING_DAYS = 90
+
+
+def tenure_ending(today=None, days=TENURE_ENDING_DAYS):
+    """Current members whose tenure ends in the next `days` days, today included."""
+    today = today or timezone.localdate()
+    return current(today) & models.Q(ended_on__lte=today + datetime.timedelta(days=days))
+
+
 class MembershipQuerySet(models.QuerySet):
     def current(self, today=None):
-        """Members on `today` (London): started, and their tenure not yet ended."""
-        today = today or timezone.localdate()
-        return self.filter(started_on__lte=today).exclude(ended_on__lt=today)
+        return self.filter(current(today))
+
+    def tenure_ending(self, today=None):
+        return self.filter(tenure_ending(today))
 
 
 class Membership(models.Model):
@@ -148,6 +167,59 @@ class Membership(models.Model):
         return f"membership {self.pk}"
 
 
+COMING_WEEKS = 6
+
+
+def coming(now=None):
+    """Meetings in the next six weeks, cancelled ones left out."""
+    now = now or timezone.now()
+    return models.Q(
+        cancelled=False,
+        starts_at__gte=now,
+        starts_at__lt=now + datetime.timedelta(weeks=COMING_WEEKS),
+    )
+
+
+def with_unanswered_invitations(now=None):
+    """Coming meetings with an invitation not answered yet."""
+    unanswered = Invitation.objects.filter(
+        meeting=models.OuterRef("pk"), response=Invitation.Response.NO_ANSWER
+    )
+    return coming(now) & models.Q(models.Exists(unanswered))
+
+
+def with_access_needs(now=None):
+    """Coming meetings where a member who has not said no has told us of access needs
+    for the meeting: to arrange before it."""
+    needs = Invitation.objects.filter(meeting=models.OuterRef("pk")).exclude(
+        models.Q(access_needs="") | models.Q(response=Invitation.Response.NOT_ATTENDING)
+    )
+    return coming(now) & models.Q(models.Exists(needs))
+
+
+def recording_waiting():
+    """Meetings with a recording whose note is not final yet (the recording is deleted
+    once it is)."""
+    waiting = MeetingNote.objects.filter(
+        meeting=models.OuterRef("pk"), status=MeetingNote.Status.DRAFT
+    ).exclude(recording="")
+    return models.Q(models.Exists(waiting))
+
+
+class MeetingQuerySet(models.QuerySet):
+    def coming(self, now=None):
+        return self.filter(coming(now))
+
+    def with_unanswered_invitations(self, now=None):
+        return self.filter(with_unanswered_invitations(now))
+
+    def with_access_needs(self, now=None):
+        return self.filter(with_access_needs(now))
+
+    def recording_waiting(self):
+        return self.filter(recording_waiting())
+
+
 class Meeting(models.Model):
     """A forum meeting: about every six weeks, two hours, an evening in central London,
     in person, online or both. The joining link is shown only to the forum's people."""
@@ -167,6 +239,8 @@ class Meeting(models.Model):
     agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
     # The iCalendar SEQUENCE: raised by every change sent to members as an update.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at"]
@@ -282,6 +356,33 @@ def receipt_path(claim, filename):
     return f"receipts/{secrets.token_hex(16)}{pathlib.Path(filename).suffix.lower()[:8]}"
 
 
+def claim_to_decide():
+    return models.Q(status=ExpenseClaim.Status.SUBMITTED)
+
+
+def claim_not_yet_exported():
+    """Approved since the last finance export was made: in no month's spreadsheet yet.
+    (The export is of a month's approved claims, recorded in the audit trail when it is
+    made; a claim approved after the last export cannot be in any.)"""
+    from audit.models import AuditEntry
+
+    exports = AuditEntry.objects.filter(
+        action=AuditEntry.Action.EXPORT, object_type="forums.expenseclaim"
+    )
+    last = exports.order_by("-at").values("at")[:1]
+    return models.Q(status=ExpenseClaim.Status.APPROVED) & (
+        ~models.Q(models.Exists(exports)) | models.Q(decided_at__gt=models.Subquery(last))
+    )
+
+
+class ExpenseClaimQuerySet(models.QuerySet):
+    def to_decide(self):
+        return self.filter(claim_to_decide())
+
+    def not_yet_exported(self):
+        return self.filter(claim_not_yet_exported())
+
+
 class ExpenseClaim(models.Model):
     """A member's claim for costs, or the incentive, for a meeting they attended."""
 
@@ -310,6 +411,8 @@ class ExpenseClaim(models.Model):
         related_name="+",
     )  # fmt: skip
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    objects = ExpenseClaimQuerySet.as_manager()
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -636,6 +636,42 @@ def panel_case(ctx, n):
     return reverse("vetting:case", args=[case.pk])
 
 
+def programme_home(ctx, n):
+    """The admin's index for VVF staff: n rows behind each of its lines."""
+    vawg, today = ctx.vawg, timezone.localdate()
+    for status in ("SUBMITTED", "ONBOARDING", "ACCEPTED"):
+        make_applications(n, vawg, status=status)
+    make_applications(n, ctx.disabled, status="IN_REVIEW")
+    PncCheck.objects.bulk_create(
+        PncCheck(application=a, requested_on=today - datetime.timedelta(days=i % 90))
+        for i, a in enumerate(make_applications(n, vawg, status="PNC_CHECK"))
+    )
+    others = make_users(3, role=PANEL_MEMBER)
+    PanelSeat.objects.bulk_create(
+        PanelSeat(case=case, seat=seat, member=member)
+        for case in make_cases(n, vawg)
+        for seat, member in zip(PanelSeat.Seat, others, strict=True)
+    )
+    members = make_members(n, vawg)
+    meetings = make_meetings(n, vawg, days_ahead=1, every=datetime.timedelta(hours=1))
+    Invitation.objects.bulk_create(
+        Invitation(meeting=meeting, membership=m, access_needs="Step-free access")
+        for meeting, m in zip(meetings, members, strict=True)
+    )
+    ExpenseClaim.objects.bulk_create(
+        ExpenseClaim(membership=m, meeting=meetings[0], kind="TRAVEL", amount=Decimal("5"),
+                     status="APPROVED" if i % 2 else "SUBMITTED", decided_at=timezone.now())
+        for i, m in enumerate(members)
+    )  # fmt: skip
+    make_recommendations(n, vawg, raised_at=timezone.now() - datetime.timedelta(days=100))
+    closed = timezone.now() - datetime.timedelta(days=170)
+    RetentionHold.objects.bulk_create(
+        RetentionHold(application=a, reason="A complaint.", placed_by=ctx.user)
+        for a in make_applications(n, vawg, status="WITHDRAWN", closed_at=closed)[::2]
+    )
+    return reverse("admin:index")
+
+
 # The pages --------------------------------------------------------------------------------
 
 
@@ -664,6 +700,7 @@ PAGES = [
     Page("admin applications ?q", "staff", applications_filtered("q=Applicant")),
     Page("admin application timeline", "staff", application_timeline),
     Page("admin retention", "staff", retention),
+    Page("admin programme home", "staff", programme_home),
     Page("admin representation", "staff", representation),
     Page("admin meeting attendance", "staff", attendance),
     Page("forums:my-forums", "partner", my_forums),

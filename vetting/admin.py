@@ -8,6 +8,7 @@ from applications.models import Application
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page
+from vvf.admin_filters import PncCheckToDo, WaitingForSeat
 
 from . import services
 from .admin_forms import DisclosureFormSet, RequestCheckForm, ResultForm
@@ -25,7 +26,7 @@ class DisclosureInline(ReadOnlyMixin, admin.TabularInline):
 @admin.register(PncCheck)
 class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
     list_display = ["application", "requested_on", "due_on", "is_overdue", "result"]
-    list_filter = ["result"]
+    list_filter = [PncCheckToDo, "result"]
     search_fields = ["=application__reference"]
     list_select_related = ["application"]
     fields = ["application", "requested_on", "requested_by", "result_received_on", "result"]
@@ -128,5 +129,6 @@ class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
 @admin.register(SuitabilityCase)
 class SuitabilityCaseAdmin(MadeByTheServiceMixin, admin.ModelAdmin):
     list_display = ["__str__", "opened_at", "result_received_on"]
+    list_filter = [WaitingForSeat]
     fields = ["check_record", "opened_at", "result_received_on"]
     readonly_fields = fields

@@ -10,14 +10,23 @@ from vvf.encryption import EncryptedTextField
 CHECK_TAKES = datetime.timedelta(weeks=6)
 
 
+def waiting_for_result():
+    """Requested, and the result not yet recorded."""
+    return models.Q(result="", application__status="PNC_CHECK")
+
+
+def overdue(today=None):
+    """Waiting for the result for more than six weeks."""
+    today = today or timezone.localdate()
+    return waiting_for_result() & models.Q(requested_on__lt=today - CHECK_TAKES)
+
+
 class PncCheckQuerySet(models.QuerySet):
+    def waiting_for_result(self):
+        return self.filter(waiting_for_result())
+
     def overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(
-            result="",
-            requested_on__lt=today - CHECK_TAKES,
-            application__status="PNC_CHECK",
-        )
+        return self.filter(overdue(today))
 
 
 class PncCheck(models.Model):
@@ -73,6 +82,17 @@ class Disclosure(models.Model):
         return f"disclosure {self.pk}"
 
 
+def waiting_for_seat(seat):
+    """Open cases whose `seat` has not decided yet."""
+    undecided = PanelSeat.objects.filter(case=models.OuterRef("pk"), seat=seat, decision="")
+    return models.Q(models.Exists(undecided))
+
+
+class SuitabilityCaseQuerySet(models.QuerySet):
+    def waiting_for_seat(self, seat):
+        return self.filter(waiting_for_seat(seat))
+
+
 class SuitabilityCase(models.Model):
     """The three-way panel on one applicant with a disclosure, while it decides. It is
     deleted, with its seats and its access log, the moment the panel decides or the
@@ -90,6 +110,8 @@ class SuitabilityCase(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = SuitabilityCaseQuerySet.as_manager()
 
     class Meta:
         permissions = [("sit_on_panel", "Sit on this suitability panel")]

@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from two_factor.admin import AdminSiteOTPRequired
 
+from accounts.roles import VVF_STAFF, has_role
+
 from . import forms as vvf_forms
 
 admin.site.site_header = _("Victim Voice Forums admin")
@@ -25,6 +27,19 @@ class VVFAdminSite(AdminSiteOTPRequired):
         if _signed_in(request):
             raise Http404
         return super().login(request, extra_context)
+
+    def index(self, request, extra_context=None):
+        """For VVF staff, the programme home: what needs doing today, above the list of
+        everything else (vvf/programme.py). Other roles see Django's index."""
+        if has_role(request.user, VVF_STAFF):
+            from . import programme
+
+            extra_context = {
+                **(extra_context or {}),
+                "programme": programme.home(),
+                "title": _("What needs doing today"),
+            }
+        return super().index(request, extra_context)
 
     def admin_view(self, view, cacheable=False):
         inner = super().admin_view(view, cacheable)

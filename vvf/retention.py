@@ -87,6 +87,18 @@ def upcoming(days=30, now=None):
             yield rule, application
 
 
+def due_within(days=30, now=None):
+    """The condition for applications the rules will delete in the next `days` days
+    (or are due already), held ones left out: they stay until the hold is lifted.
+    The programme home counts these and the applications list filters by them."""
+    today = timezone.localtime(now or timezone.now()).date()
+    later = today + datetime.timedelta(days=days)
+    due_by_then = models.Q()
+    for finder, _reason in RULES.values():
+        due_by_then |= models.Q(pk__in=finder(later).values("pk"))
+    return due_by_then & models.Q(retention_hold__isnull=True)
+
+
 @transaction.atomic
 def hold_place(*, application, reason, by):
     """Stops the sweep deleting this application until the hold is lifted."""

@@ -137,6 +137,11 @@ def test_ineligible_answer_ends_kindly_and_keeps_nothing(client, slug, data, rea
     assert response["Location"] == f"/apply/cannot-apply/{reason}/"
     page = client.get(response["Location"]).content.decode()
     assert "Victim Support" in page
+    assert (
+        "Victim and Witness Service, which supports victims of crime in London: free, on "
+        '0808 168 9291, or at <a class="govuk-link" '
+        'href="https://www.victimandwitnessservice.org.uk/">www.victimandwitnessservice.org.uk</a>'
+    ) in page
     assert "We have not kept any of the answers you gave." in page
     session = Session.objects.get().get_decoded()
     assert "apply" not in session

@@ -1,0 +1,429 @@
+"""The programme home: the admin's index for VVF staff, "what needs doing today?".
+
+Every figure here is counted with the rule its app keeps (applications.models,
+vetting.models, forums.models, feedback.models, vvf.retention), and each line links to
+the admin list filtered by the same rule, so the count and the list cannot disagree.
+A fixed number of queries whatever the data: one aggregate for each kind of record,
+and the few short lists the page shows (tests/test_query_budgets.py).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, TruncWeek
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applications import models as applications
+from audit.models import RetentionHeartbeat
+from feedback import models as feedback
+from forums import models as forums
+from vetting import models as vetting
+from vvf import retention
+
+# The list filters' parameters and values (each ModelAdmin's "To do" filter).
+TODO = "todo"
+DELETION_DAYS = 30
+OLDEST_SHOWN = 5
+WEEKS = 12
+PIPELINE = [
+    applications.Status.SUBMITTED,
+    applications.Status.IN_REVIEW,
+    applications.Status.ONBOARDING,
+    applications.Status.PNC_CHECK,
+    applications.Status.PANEL,
+]
+# GOV.UK's colours, one a forum in the pipeline chart (each darker than 3:1 on white).
+COLOURS = ["#1d70b8", "#f47738", "#00703c", "#4c2c92", "#d4351c", "#505a5f", "#912b88"]
+
+
+@dataclass
+class Line:
+    label: str
+    url: str
+    rows: object = None  # the rule's queryset, counted by count_all
+    detail: str = ""
+    items: list = field(default_factory=list)  # (text, url) shown under the line
+    count: int = None
+
+
+@dataclass
+class Section:
+    title: str
+    lines: list
+
+
+def changelist(model, **query):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def count_all(querysets):
+    """The count of each queryset, all in one query (a UNION ALL of their counts)."""
+    if not querysets:
+        return []
+    branches = [
+        queryset.order_by()
+        .annotate(line=Value(n, output_field=IntegerField()))
+        .values("line")
+        .annotate(n=Count("pk"))
+        .values_list("line", "n")
+        for n, queryset in enumerate(querysets)
+    ]
+    counted = dict(branches[0].union(*branches[1:], all=True))
+    return [counted.get(n, 0) for n in range(len(querysets))]
+
+
+def home(now=None):
+    """Everything the programme home shows, read in a fixed number of queries: one
+    counts every line, and a few more read the short lists, the forums and the charts."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    forum_rows = _forums(today)
+    sections = [
+        _applications(today),
+        _vetting(today),
+        _members(),
+        _meetings(now),
+        _claims(),
+        _recommendations(now),
+        _retention(now, today),
+    ]
+    counted = [line for section in sections for line in section.lines if line.rows is not None]
+    for line, count in zip(counted, count_all([line.rows for line in counted]), strict=True):
+        line.count = count
+    return {
+        "sections": sections,
+        "forums": forum_rows,
+        "places": (forums.MEMBERS_AT_LEAST, forums.MEMBERS_AT_MOST),
+        "pipeline": pipeline_chart(forum_rows),
+        "weekly": weekly_chart(today),
+    }
+
+
+def _applications(today):
+    Application = applications.Application
+    oldest = (
+        Application.objects.waiting_for_review()
+        .order_by("submitted_at", "pk")
+        .only("pk", "reference", "submitted_at")[:OLDEST_SHOWN]
+    )
+    return Section(
+        _("Applications"),
+        [
+            Line(
+                _("Applications waiting for review"),
+                changelist(Application, **{TODO: "review"}),
+                Application.objects.waiting_for_review(),
+                _("oldest first"),
+                items=[
+                    (
+                        _("%(reference)s, %(days)s days")
+                        % {
+                            "reference": a.reference,
+                            "days": (today - timezone.localtime(a.submitted_at).date()).days,
+                        },
+                        reverse("admin:applications_application_change", args=[a.pk]),
+                    )
+                    for a in oldest
+                ],
+            ),
+            Line(
+                _("Onboarding conversations to hold"),
+                changelist(Application, **{TODO: "onboarding"}),
+                Application.objects.onboarding_to_hold(),
+            ),
+            Line(
+                _("Accepted applicants who chose several forums: a forum to choose"),
+                changelist(Application, **{TODO: "forum"}),
+                Application.objects.forum_to_choose(),
+            ),
+        ],
+    )
+
+
+def _vetting(today):
+    PncCheck, SuitabilityCase = vetting.PncCheck, vetting.SuitabilityCase
+    return Section(
+        _("Vetting"),
+        [
+            Line(
+                _("PNC checks requested, waiting for the result"),
+                changelist(PncCheck, **{TODO: "waiting"}),
+                PncCheck.objects.waiting_for_result(),
+            ),
+            Line(
+                _("PNC checks past six weeks (overdue)"),
+                changelist(PncCheck, **{TODO: "overdue"}),
+                PncCheck.objects.overdue(today),
+            ),
+            *(
+                Line(
+                    _("Suitability cases waiting for the %(seat)s seat") % {"seat": seat.label},
+                    changelist(SuitabilityCase, seat=seat.value),
+                    SuitabilityCase.objects.waiting_for_seat(seat),
+                )
+                for seat in vetting.PanelSeat.Seat
+            ),
+        ],
+    )
+
+
+def _forums(today):
+    """Each forum with its current members and those whose tenure ends in 90 days."""
+
+    def per_forum(members):
+        counted = members.filter(forum=OuterRef("pk")).order_by().values("forum")
+        return Coalesce(
+            Subquery(counted.annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+            Value(0),
+        )
+
+    memberships = forums.Membership.objects
+    rows = list(
+        forums.Forum.objects.annotate(
+            current=per_forum(memberships.current(today)),
+            ending=per_forum(memberships.tenure_ending(today)),
+        ).only("pk", "name", "slug")
+    )
+    for colour, forum in zip(COLOURS * 3, rows, strict=False):
+        forum.colour = colour
+        forum.members_url = changelist(
+            forums.Membership, forum__id__exact=forum.pk, tenure="current"
+        )
+        forum.representation_url = reverse("admin:forums_forum_representation", args=[forum.pk])
+        forum.too_few = forum.current < forums.MEMBERS_AT_LEAST
+        forum.too_many = forum.current > forums.MEMBERS_AT_MOST
+    return rows
+
+
+def _members():
+    return Section(
+        _("Members"),
+        [
+            Line(
+                _("Tenures ending in the next 90 days"),
+                changelist(forums.Membership, tenure="ending"),
+                forums.Membership.objects.tenure_ending(),
+            ),
+        ],
+    )
+
+
+def _meetings(now):
+    Meeting = forums.Meeting
+    return Section(
+        _("Meetings"),
+        [
+            Line(
+                _("Meetings in the next six weeks"),
+                changelist(Meeting, **{TODO: "coming"}),
+                Meeting.objects.coming(now),
+            ),
+            Line(
+                _("of them, with invitations not yet answered"),
+                changelist(Meeting, **{TODO: "unanswered"}),
+                Meeting.objects.with_unanswered_invitations(now),
+            ),
+            Line(
+                _("of them, with access needs to arrange"),
+                changelist(Meeting, **{TODO: "access"}),
+                Meeting.objects.with_access_needs(now),
+            ),
+            Line(
+                _("Recordings waiting for their note to be final"),
+                changelist(Meeting, **{TODO: "recording"}),
+                Meeting.objects.recording_waiting(),
+            ),
+        ],
+    )
+
+
+def _claims():
+    ExpenseClaim = forums.ExpenseClaim
+    return Section(
+        _("Expense claims"),
+        [
+            Line(
+                _("Expense claims to decide"),
+                changelist(ExpenseClaim, **{TODO: "decide"}),
+                ExpenseClaim.objects.to_decide(),
+            ),
+            Line(
+                _("Approved claims not yet in a month's finance export"),
+                changelist(ExpenseClaim, **{TODO: "export"}),
+                ExpenseClaim.objects.not_yet_exported(),
+            ),
+        ],
+    )
+
+
+def _recommendations(now):
+    Recommendation = feedback.Recommendation
+    return Section(
+        _("Recommendations"),
+        [
+            Line(
+                _("Over 90 days without an answer"),
+                changelist(Recommendation, **{TODO: "late"}),
+                Recommendation.objects.unanswered_too_long(now),
+            ),
+            *(
+                Line(
+                    status.label,
+                    changelist(Recommendation, status__exact=status.value),
+                    Recommendation.objects.filter(status=status),
+                )
+                for status in feedback.Status
+            ),
+        ],
+    )
+
+
+def _retention(now, today):
+    Application = applications.Application
+    holds = (
+        applications.RetentionHold.objects.select_related("application")
+        .only("placed_at", "application__reference")
+        .order_by("placed_at", "pk")[:OLDEST_SHOWN]
+    )
+    last_run = (
+        RetentionHeartbeat.objects.order_by("-completed_at")
+        .values_list("completed_at", flat=True)
+        .first()
+    )
+    return Section(
+        _("Retention"),
+        [
+            Line(
+                _("Deletions due in the next 30 days"),
+                changelist(Application, **{TODO: "deletion"}),
+                Application.objects.filter(retention.due_within(DELETION_DAYS, now)),
+                _("held applications are not deleted"),
+            ),
+            Line(
+                _("Applications held from deletion"),
+                changelist(Application, **{TODO: "held"}),
+                Application.objects.on_hold(),
+                _("oldest hold first"),
+                items=[
+                    (
+                        _("%(reference)s, held %(days)s days")
+                        % {
+                            "reference": hold.application.reference,
+                            "days": (today - timezone.localtime(hold.placed_at).date()).days,
+                        },
+                        reverse("admin:applications_application_hold", args=[hold.application_id]),
+                    )
+                    for hold in holds
+                ],
+            ),
+            Line(
+                _("Last retention run"),
+                reverse("admin:applications_application_retention"),
+                detail=timezone.localtime(last_run).strftime("%-d %B %Y, %H:%M")
+                if last_run
+                else _("The retention sweep has not run yet."),
+            ),
+        ],
+    )
+
+
+# Charts: drawn on the server as SVG, each beside a table of its figures. ------------------
+
+BAR = 22
+GAP = 10
+LABEL_WIDTH = 170
+CHART_WIDTH = 560
+
+
+def pipeline_chart(forum_rows):
+    """Open applications at each stage, split by the forums they chose (an application
+    that chose two forums counts in each)."""
+    through = applications.Application.forums.through
+    counts = {
+        (forum_id, status): n
+        for forum_id, status, n in through.objects.filter(application__status__in=PIPELINE)
+        .values_list("forum_id", "application__status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    stages = []
+    for status in PIPELINE:
+        parts = [(forum, counts.get((forum.pk, status.value), 0)) for forum in forum_rows]
+        stages.append({"label": status.label, "parts": parts, "total": sum(n for _f, n in parts)})
+    most = max([stage["total"] for stage in stages] + [1])
+    scale = (CHART_WIDTH - LABEL_WIDTH - 60) / most
+    for row, stage in enumerate(stages):
+        y = row * (BAR + GAP)
+        stage["y"], stage["text_y"] = y, y + BAR - 6
+        x, segments = LABEL_WIDTH, []
+        for forum, n in stage["parts"]:
+            width = round(n * scale, 1)
+            if width:
+                segments.append({"x": x, "width": width, "colour": forum.colour})
+            x += width
+        stage["segments"], stage["total_x"] = segments, x + 6
+    height = len(stages) * (BAR + GAP)
+    return {
+        "stages": stages,
+        "forums": forum_rows,
+        "width": CHART_WIDTH,
+        "height": height,
+        "legend": [
+            {
+                "name": forum.name,
+                "colour": forum.colour,
+                "y": height + 10 + 22 * n,
+                "text_y": height + 22 + 22 * n,
+            }
+            for n, forum in enumerate(forum_rows)
+        ],  # fmt: skip
+        "full_height": height + 10 + 22 * len(forum_rows),
+        "summary": _("Open applications by stage: ")
+        + "; ".join(f"{stage['label']} {stage['total']}" for stage in stages),
+    }
+
+
+def week_starts(today, weeks=WEEKS):
+    """The Mondays of the last `weeks` weeks, this one last."""
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    return [this_monday - datetime.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+
+
+def weekly_chart(today):
+    """Applications received each week (Monday to Sunday, London) over the last 12."""
+    mondays = week_starts(today)
+    london = timezone.get_current_timezone()
+    start = datetime.datetime.combine(mondays[0], datetime.time(), tzinfo=london)
+    received = {
+        timezone.localtime(week).date(): n
+        for week, n in applications.Application.objects.filter(submitted_at__gte=start)
+        .annotate(week=TruncWeek("submitted_at"))
+        .values_list("week")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    weeks = [{"monday": monday, "count": received.get(monday, 0)} for monday in mondays]
+    most = max([week["count"] for week in weeks] + [1])
+    top, plot, step = 24, 160, CHART_WIDTH // WEEKS
+    for n, week in enumerate(weeks):
+        height = round(week["count"] * plot / most, 1)
+        week.update(
+            x=n * step + 6, width=step - 12, y=top + plot - height, height=height,
+            value_y=top + plot - height - 6, middle=n * step + step // 2,
+            label=week["monday"].strftime("%-d %b"),
+        )  # fmt: skip
+    return {
+        "weeks": weeks,
+        "width": CHART_WIDTH,
+        "height": top + plot + 24,
+        "axis_y": top + plot,
+        "label_y": top + plot + 18,
+        "summary": _("Applications received each week, from the week of %(first)s: ")
+        % {"first": mondays[0].strftime("%-d %B %Y")}
+        + ", ".join(str(week["count"]) for week in weeks),
+    }
