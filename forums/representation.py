@@ -108,10 +108,11 @@ def topic_groups(field, options):
 
 
 def london_text(percent):
-    """A London percentage as shipped: one decimal place, two below 1% (0.08 is not 0.1)."""
+    """A London percentage as shipped: one decimal place, or two below 1% where the file
+    gives two (0.08 is not 0.1; religion's 0.9 stays 0.9)."""
     if percent is None:
         return None
-    if 0 < percent < 1:
+    if 0 < percent < 1 and round(percent, 1) != percent:
         return f"{percent:.2f}"
     return f"{percent:.1f}"
 

@@ -394,6 +394,17 @@ def test_the_page_shows_each_topics_source_base_and_caveats(staff, forum):
     assert "Members are all 16 or over" in html
 
 
+def test_london_percentages_are_shown_to_the_places_shipped():
+    assert [representation.london_text(p) for p in [53.8, 15.0, 0.9, 0.08, 0.53, None]] == [
+        "53.8",
+        "15.0",
+        "0.9",
+        "0.08",
+        "0.53",
+        None,
+    ]
+
+
 @pytest.mark.django_db
 def test_woman_and_man_are_shown_as_having_no_census_equivalent(staff, forum):
     for _ in range(5):
