@@ -197,16 +197,17 @@ def resume(request, token):
 # The applicant's private status page -----------------------------------------------------
 
 
-def _application_or_404(token):
-    application = services.application_from_status_token(token)
-    if application is None:
-        raise Http404
-    return application
+def _link_not_working(request):
+    """A status link that leads to no application (mistyped, cut short, revoked, or the
+    application deleted): a page of our own, as resume has, whatever DEBUG says."""
+    return render(request, "applications/status_not_found.html", status=404)
 
 
 @require_http_methods(["GET"])
 def status(request, token):
-    application = _application_or_404(token)
+    application = services.application_from_status_token(token)
+    if application is None:
+        return _link_not_working(request)
     return render(
         request,
         "applications/status.html",
@@ -216,7 +217,9 @@ def status(request, token):
 
 @require_http_methods(["GET", "POST"])
 def status_contact(request, token):
-    application = _application_or_404(token)
+    application = services.application_from_status_token(token)
+    if application is None:
+        return _link_not_working(request)
     initial = {
         "email": application.email,
         "phone": application.phone,
@@ -251,7 +254,9 @@ class WithdrawForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def status_withdraw(request, token):
-    application = _application_or_404(token)
+    application = services.application_from_status_token(token)
+    if application is None:
+        return _link_not_working(request)
     if not application.is_open:
         return redirect("applications:status", token=token)
     form = WithdrawForm(request.POST if request.method == "POST" else None)

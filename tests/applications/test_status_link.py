@@ -142,3 +142,15 @@ def test_withdrawing_twice_is_not_an_error(client):
     with pytest.raises(TransitionNotAllowed):
         application_withdraw(application=application)
     assert client.post(url, {"confirm": "YES"}).status_code == 302
+
+
+@pytest.mark.parametrize("page", ["", "contact-details/", "withdraw/"])
+def test_a_link_to_no_application_is_explained_kindly_even_with_debug_on(client, settings, page):
+    settings.DEBUG = True
+
+    response = client.get(f"/apply/status/not-a-real-link/{page}")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<h1 class="govuk-heading-l">This link does not work</h1>' in html
+    assert "Raised by" not in html  # Django's debug 404
