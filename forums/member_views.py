@@ -121,7 +121,12 @@ def _meeting_page(request, meeting, status=200, **forms):
         if invitation.response != Invitation.Response.NO_ANSWER:
             initial["response"] = invitation.response
         forms["answer_form"] = AnswerForm(prefix="answer", initial=initial)
-    forms.setdefault("consent_form", RecordingConsentForm(prefix="consent"))
+    recording_answer = consents.get(membership.pk)
+    if "consent_form" not in forms:
+        initial = {}
+        if recording_answer is not None:  # the saved answer shows selected
+            initial["given"] = "yes" if recording_answer else "no"
+        forms["consent_form"] = RecordingConsentForm(prefix="consent", initial=initial)
     forms.setdefault("propose_form", ProposeForm(prefix="propose"))
     failed = next((f for f in forms.values() if f.is_bound and f.errors), None)
     agenda = []
@@ -139,7 +144,7 @@ def _meeting_page(request, meeting, status=200, **forms):
             "proposals": meeting.agenda_items.filter(proposed_by=membership).select_related(
                 "merged_into"
             ),
-            "recording_answer": consents.get(membership.pk),
+            "recording_answer": recording_answer,
             "recording_wording": services.recording_document(),
             "form": failed,
             **forms,

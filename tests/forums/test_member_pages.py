@@ -104,3 +104,29 @@ def test_not_signed_in_goes_to_the_sign_in_page(client):
     response = client.get(reverse("members:home"))
 
     assert response.url.startswith(reverse("members:sign-in-request"))
+
+
+def checked_values(html, name):
+    """The values of the radios called `name` that are drawn selected."""
+    inputs = re.findall(r"<input[^>]*>", html)
+    return [
+        re.search(r'value="([^"]*)"', tag).group(1)
+        for tag in inputs
+        if f'name="{name}"' in tag and re.search(r"\schecked(\s|>|=)", tag)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("answer", "drawn"), [("yes", ["yes"]), ("no", ["no"])])
+def test_the_meetings_page_shows_the_saved_recording_answer_selected(client, answer, drawn):
+    member = make_member()
+    meeting = make_meeting()
+    sign_in_member(client, member)
+    url = reverse("members:meeting", args=[meeting.pk])
+    assert checked_values(client.get(url).content.decode(), "consent-given") == []
+
+    client.post(
+        reverse("members:meeting-recording-consent", args=[meeting.pk]), {"consent-given": answer}
+    )
+
+    assert checked_values(client.get(url).content.decode(), "consent-given") == drawn
