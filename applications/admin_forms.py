@@ -29,7 +29,6 @@ class TransitionForm(forms.Form):
 class OnboardingForm(forms.Form):
     held_on = vvf_forms.PlainDateField(
         label=_("Date of the conversation"),
-        help_text=_("For example, 2026-11-28"),
         initial=timezone.localdate,
     )
     outcome = forms.ChoiceField(

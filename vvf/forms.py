@@ -63,8 +63,22 @@ class FloatField(PlainNumberMixin, forms.FloatField):
     pass
 
 
+# How a date is typed in one box, shown when filled in, and hinted: the first of
+# DATE_INPUT_FORMATS (vvf/formats/en_GB/formats.py).
+PLAIN_DATE_EXAMPLE = datetime.date(2027, 1, 14)
+
+
+def plain_date_hint():
+    return _("For example, %(date)s") % {"date": f"{PLAIN_DATE_EXAMPLE:%Y-%m-%d}"}
+
+
 class PlainDateField(AsciiDigitsMixin, forms.DateField):
-    """A date typed in one box, as Django reads it (2027-01-14): the admin's forms."""
+    """A date typed in one box as year-month-day (2027-01-14): the admin's forms. The
+    hint, how a value already filled in is shown and what is accepted are one format
+    (vvf/formats/en_GB/formats.py). Without help text of its own the field hints it."""
+
+    def __init__(self, *, help_text="", **kwargs):
+        super().__init__(help_text=help_text or plain_date_hint(), **kwargs)
 
 
 class TimeField(AsciiDigitsMixin, forms.TimeField):

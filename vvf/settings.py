@@ -170,6 +170,8 @@ ANONYMOUS_USER_NAME = None
 # be turned back on (USE_I18N, LocaleMiddleware, LOCALE_PATHS) if translations are made;
 # the "pages" cache's fragments would then need the language in their keys.
 LANGUAGE_CODE = "en-gb"
+# The one date and time style, and the one way a date is typed: vvf/formats/en_GB.
+FORMAT_MODULE_PATH = ["vvf.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = False
 USE_TZ = True
