@@ -52,5 +52,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_full_name(self):
         return self.full_name or self.email
 
+    def name_and_email(self):
+        """How staff see someone wherever they pick or read a person (pickers, "requested
+        by", timelines, the audit trail's readers): "Kemi Adebayo (kemi@example.com)".
+        Not __str__, which Django's own admin log keeps."""
+        return f"{self.full_name} ({self.email})" if self.full_name else self.email
+
     def get_short_name(self):
         return self.get_full_name()

@@ -7,14 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import retention, secure_export, subject_access
-from vvf.admin import ReadOnlyMixin, admin_page
+from vvf.admin import ReadOnlyMixin, admin_page, application_next_step, done
 from vvf.admin_filters import ApplicationToDo
 from vvf.labels import label_of
 
@@ -49,17 +49,28 @@ class ConsentInline(ReadOnlyInline):
 class EventInline(ReadOnlyInline):
     model = ApplicationEvent
     verbose_name_plural = _("Timeline")
-    fields = ["at", "from_status", "to_status", "by", "by_applicant", "reason"]
+    fields = ["at", "from_status", "to_status", "by_person", "by_applicant", "reason"]
     readonly_fields = fields
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("by")
 
+    @admin.display(description=_("by"))
+    def by_person(self, event):
+        return event.by.name_and_email() if event.by else "-"
+
 
 class OnboardingInline(ReadOnlyInline):
     model = OnboardingConversation
-    fields = ["held_on", "staff", "outcome", "notes", "recorded_at"]
+    fields = ["held_on", "staff_person", "outcome", "notes", "recorded_at"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("staff")
+
+    @admin.display(description=_("staff"))
+    def staff_person(self, conversation):
+        return conversation.staff.name_and_email() if conversation.staff else "-"
 
 
 class EqualityInline(ReadOnlyMixin, admin.StackedInline):
@@ -222,13 +233,25 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         form = HoldForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and "lift" in request.POST and hold is not None:
             retention.hold_lift(application=application, by=request.user)
-            messages.success(request, _("The hold is lifted: the retention rules apply again."))
+            done(
+                request,
+                _("The hold on %(reference)s is lifted: the retention rules apply to it again.")
+                % {"reference": application.reference},
+                (reverse("admin:applications_application_retention"),
+                 _("See the deletions in the next 30 days")),
+            )  # fmt: skip
             return redirect("admin:applications_application_change", application.pk)
         if request.method == "POST" and form.is_valid():
             retention.hold_place(
                 application=application, reason=form.cleaned_data["reason"], by=request.user
             )
-            messages.success(request, _("Held: the retention sweep will not delete it."))
+            done(
+                request,
+                _("%(reference)s is held: the retention sweep will not delete it until the hold "
+                  "is lifted.") % {"reference": application.reference},
+                (reverse("admin:applications_application_retention"),
+                 _("See the holds and the deletions in the next 30 days")),
+            )  # fmt: skip
             return redirect("admin:applications_application_change", application.pk)
         return self._page(
             request, application, "admin/applications/hold.html", form=form, hold=hold,
@@ -270,11 +293,13 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
             retention.erase(
                 application=application, reason=form.cleaned_data["reason"], by=request.user
             )
-            messages.success(
+            done(
                 request,
-                _("%(reference)s has been erased with everything held about them.")
-                % {"reference": reference},
-            )
+                _("%(reference)s has been erased with everything held about them. The audit "
+                  "trail keeps the record's number and the reason.") % {"reference": reference},
+                (reverse("admin:applications_application_changelist"),
+                 _("Back to the applications")),
+            )  # fmt: skip
             return redirect("admin:applications_application_changelist")
         return self._page(
             request, application, "admin/applications/erase.html", form=form,
@@ -304,10 +329,11 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                     detail="status {}",
                     values=[Status(application.status)],
                 )
-                messages.success(
+                done(
                     request,
                     _("%(reference)s is now ‘%(status)s’.")
                     % {"reference": application, "status": application.get_status_display()},
+                    application_next_step(application),
                 )
             return redirect("admin:applications_application_change", application.pk)
         return self._page(
@@ -359,7 +385,14 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                     detail="onboarding {}",
                     values=[OnboardingConversation.Outcome(form.cleaned_data["outcome"])],
                 )
-                messages.success(request, _("The onboarding conversation has been recorded."))
+                application.refresh_from_db()
+                done(
+                    request,
+                    _("The onboarding conversation for %(reference)s is recorded: it is now "
+                      "‘%(status)s’.") % {"reference": application,
+                                          "status": application.get_status_display()},
+                    application_next_step(application),
+                )  # fmt: skip
             return redirect("admin:applications_application_change", application.pk)
         return self._page(
             request,

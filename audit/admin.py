@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from accounts.selectors import people_beside_ids
 from vvf.admin import ReadOnlyMixin
 
 from .models import AuditEntry
@@ -10,11 +12,25 @@ from .services import Action, audit_record, audit_untied
 class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """VVF staff read and filter the trail; nobody, superusers included, changes it."""
 
-    list_display = ["at", "actor_id", "action", "object_type", "object_ref", "detail"]
+    list_display = ["at", "actor", "action", "object_type", "object_ref", "detail"]
     list_filter = ["action", "object_type", ("at", admin.DateFieldListFilter)]
     search_fields = ["=object_ref", "=actor_id"]
+    readonly_fields = ["actor"]
     list_per_page = 100
     show_full_result_count = False
+
+    # The trail keeps the user's id only; the list and the entry show the person beside
+    # it, read when shown (a person since erased shows as the id alone).
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        people_beside_ids(changelist.result_list, "actor_id")
+        return changelist
+
+    @admin.display(description=_("user"), ordering="actor_id")
+    def actor(self, entry):
+        if not hasattr(entry, "person"):
+            people_beside_ids([entry], "actor_id")
+        return entry.person
 
 
 class AuditedAdminMixin:

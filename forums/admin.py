@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,7 +19,7 @@ from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import forms as vvf_forms
 from vvf import secure_export
-from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page
+from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done
 from vvf.admin_filters import ClaimToDo, MeetingToDo, Tenure
 
 from . import claim_exports, imports, representation, services
@@ -48,6 +49,12 @@ class ForumAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         sync_forum_access(form.instance)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # "The pilot forum is not open for applications" is said on the pilot only.
+        if obj is None or obj.slug != imports.PILOT_SLUG:
+            kwargs["help_texts"] = {**kwargs.get("help_texts", {}), "is_recruiting": ""}
+        return super().get_form(request, obj, change, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         forum = self.get_object(request, object_id)
@@ -172,6 +179,15 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin
             else:
                 audit_record(actor=request.user, action=Action.CREATE, obj=membership,
                              detail="member of a forum")  # fmt: skip
+                done(
+                    request,
+                    _("%(reference)s is now a member of %(forum)s, from %(day)s.")
+                    % {"reference": application, "forum": membership.forum,
+                       "day": date_format(membership.started_on)},
+                    (reverse("admin:forums_meeting_changelist")
+                     + f"?forum__id__exact={membership.forum_id}",
+                     _("See the forum's meetings")),
+                )  # fmt: skip
                 if crowded:
                     messages.warning(request, _("This forum now has more than %(most)s members.")
                                      % {"most": MEMBERS_AT_MOST})  # fmt: skip
@@ -196,6 +212,16 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin
             else:
                 audit_record(actor=request.user, action=Action.CHANGE, obj=membership,
                              detail="left")  # fmt: skip
+                done(
+                    request,
+                    _("%(reference)s left %(forum)s on %(day)s: their tenure has ended, and their "
+                      "personal data is deleted 6 months later.")
+                    % {"reference": membership.application.reference, "forum": membership.forum,
+                       "day": date_format(form.cleaned_data["left_on"])},
+                    (reverse("admin:forums_membership_changelist")
+                     + f"?forum__id__exact={membership.forum_id}",
+                     _("See the forum's members")),
+                )  # fmt: skip
                 return redirect("admin:forums_membership_change", membership.pk)
         return admin_page(
             self,
@@ -291,9 +317,7 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin
 
 class ScheduleForm(forms.Form):
     forum = forms.ModelChoiceField(queryset=Forum.objects.all(), label=_("Forum"))
-    first_day = vvf_forms.PlainDateField(
-        label=_("First meeting on"), help_text=_("For example, 2027-01-14")
-    )
+    first_day = vvf_forms.PlainDateField(label=_("First meeting on"))
     start_time = vvf_forms.TimeField(label=_("Starts at"), initial="18:00")
     count = vvf_forms.IntegerField(
         label=_("How many meetings"), min_value=1, max_value=20, initial=1,
@@ -343,7 +367,18 @@ class MeetingAdmin(admin.ModelAdmin):
         form = ScheduleForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             meetings = services.meetings_schedule(**form.cleaned_data)
-            messages.success(request, _("%(n)s meetings scheduled.") % {"n": len(meetings)})
+            first = meetings[0]
+            done(
+                request,
+                ngettext(
+                    "%(n)s meeting of %(forum)s scheduled, on %(first)s.",
+                    "%(n)s meetings of %(forum)s scheduled, every six weeks from %(first)s.",
+                    len(meetings),
+                ) % {"n": len(meetings), "forum": first.forum,
+                     "first": date_format(timezone.localtime(first.starts_at), "DATETIME_FORMAT")},
+                (reverse("forums:meeting", args=[first.forum.slug, first.pk]),
+                 _("Run the first meeting: invitations and agenda")),
+            )  # fmt: skip
             return redirect("admin:forums_meeting_changelist")
         return admin_page(
             self, request, "admin/forums/schedule.html", form=form, title=_("Schedule meetings")
@@ -365,7 +400,17 @@ class MeetingAdmin(admin.ModelAdmin):
             else:
                 audit_record(actor=request.user, action=Action.CHANGE, obj=meeting,
                              detail="attendance")  # fmt: skip
-                messages.success(request, _("Attendance recorded."))
+                done(
+                    request,
+                    ngettext(
+                        "Attendance recorded: %(n)s of %(all)s member attended.",
+                        "Attendance recorded: %(n)s of %(all)s members attended.",
+                        len(members),
+                    ) % {"n": len(attended), "all": len(members)},
+                    (reverse("admin:forums_expenseclaim_changelist")
+                     + f"?meeting__forum__id__exact={meeting.forum_id}&status__exact=SUBMITTED",
+                     _("See the claims to decide for this forum")),
+                )  # fmt: skip
                 return redirect("admin:forums_meeting_change", meeting.pk)
         taken = set(
             meeting.attendance.filter(attended=True).values_list("membership_id", flat=True)
@@ -464,8 +509,23 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
             except services.MembershipError as refused:
                 messages.error(request, str(refused))
             else:
-                approved, rejected = _("The claim is approved."), _("The claim is not approved.")
-                messages.success(request, approved if approve else rejected)
+                said = {
+                    "reference": claim.membership.application.reference,
+                    "amount": f"£{claim.amount}",
+                }
+                approved = _("The claim of %(reference)s for %(amount)s is approved.") % said
+                rejected = _("The claim of %(reference)s for %(amount)s is not approved: they "
+                             "will see your reason.") % said  # fmt: skip
+                waiting = ExpenseClaim.objects.filter(status=ExpenseClaim.Status.SUBMITTED)
+                after = waiting.order_by("submitted_at", "pk").first()
+                link = (
+                    (reverse("admin:forums_expenseclaim_decide", args=[after.pk]),
+                     _("Decide the next claim"))
+                    if after else
+                    (reverse("admin:forums_expenseclaim_changelist"),
+                     _("Every claim is decided: back to the claims"))
+                )  # fmt: skip
+                done(request, approved if approve else rejected, link)
             return redirect("admin:forums_expenseclaim_change", claim.pk)
         return admin_page(
             self, request, "admin/forums/expenseclaim/decide.html", form=form, original=claim,

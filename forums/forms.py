@@ -106,6 +106,7 @@ class DecideForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["merged_into"]
         field.queryset = meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED)
+        field.label_from_instance = lambda item: item.title  # not "agenda item 12"
         if agenda is not None:
             field.choices = [("", field.empty_label)] + [
                 (item.pk, field.label_from_instance(item)) for item in agenda

@@ -1,13 +1,22 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from accounts.selectors import people_beside_ids
 from applications.models import Application
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
-from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page
+from vvf.admin import (
+    MadeByTheServiceMixin,
+    ReadOnlyMixin,
+    admin_page,
+    application_next_step,
+    done,
+)
 from vvf.admin_filters import PncCheckToDo, WaitingForSeat
 
 from . import services
@@ -29,11 +38,16 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
     list_filter = [PncCheckToDo, "result"]
     search_fields = ["=application__reference"]
     list_select_related = ["application"]
-    fields = ["application", "requested_on", "requested_by", "result_received_on", "result"]
+    fields = ["application", "requested_on", "requested_by_person", "result_received_on",
+              "result"]  # fmt: skip
     readonly_fields = fields
     inlines = [DisclosureInline]
     # Which check was looked at when could be matched to the reading of a disclosure.
     untied_views = True
+
+    @admin.display(description=_("requested by"))
+    def requested_by_person(self, check):
+        return check.requested_by.name_and_email() if check.requested_by else "-"
 
     @admin.display(boolean=True, description=_("overdue"))
     def is_overdue(self, obj):
@@ -76,10 +90,17 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
                 messages.error(request, str(refused))
                 return redirect("admin:applications_application_change", application.pk)
             audit_record(actor=request.user, action=Action.CREATE, obj=check)
-            messages.success(request, _("The PNC check is recorded as requested."))
+            done(
+                request,
+                _("The PNC check for %(reference)s is recorded as requested; it is due by "
+                  "%(due)s.") % {"reference": application.reference,
+                                 "due": date_format(check.due_on)},
+                (reverse("admin:vetting_pnccheck_result", args=[check.pk]),
+                 _("Record the result when it comes")),
+            )  # fmt: skip
             return redirect("admin:vetting_pnccheck_change", check.pk)
         return admin_page(
-            self, request, "admin/vetting/request.html", form=form, original=application,
+            self, request, "admin/vetting/request.html", form=form, application=application,
             title=_("Request a PNC check"),
         )  # fmt: skip
 
@@ -95,13 +116,14 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
             return redirect("admin:vetting_pnccheck_change", check.pk)
         if request.method == "POST" and form.is_valid() and formset.is_valid():
             items = [f.cleaned_data for f in formset if f.cleaned_data]
+            application = check.application
             try:
                 if form.cleaned_data["result"] == ResultForm.NO_RECORD:
                     services.check_record_no_record(
                         check=check, received_on=form.cleaned_data["received_on"], by=request.user
                     )
                 else:
-                    services.check_record_disclosure(
+                    case = services.check_record_disclosure(
                         check=check,
                         received_on=form.cleaned_data["received_on"],
                         items=items,
@@ -111,7 +133,24 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
             except services.VettingError as refused:
                 messages.error(request, str(refused))
             else:
-                return redirect("admin:vetting_pnccheck_change", check.pk)
+                application.refresh_from_db()
+                if form.cleaned_data["result"] == ResultForm.NO_RECORD:
+                    done(
+                        request,
+                        _("The PNC check for %(reference)s found no record: it is complete, the "
+                          "application is accepted and the applicant has been emailed.")
+                        % {"reference": application.reference},
+                        application_next_step(application),
+                    )  # fmt: skip
+                    return redirect("admin:applications_application_change", application.pk)
+                done(
+                    request,
+                    _("Suitability case opened for %(reference)s; the three seat holders have "
+                      "been emailed.") % {"reference": application.reference},
+                    (reverse("admin:vetting_suitabilitycase_change", args=[case.pk]),
+                     _("Open the suitability case")),
+                )  # fmt: skip
+                return redirect("admin:vetting_suitabilitycase_change", case.pk)
         return admin_page(
             self, request, "admin/vetting/result.html", form=form, formset=formset, original=check,
             title=_("Record the PNC result"),
@@ -122,13 +161,50 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
 class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """The access log of the open cases: who viewed which case's disclosure, when."""
 
-    list_display = ["at", "viewer_id", "case"]
+    list_display = ["at", "viewer", "case_reference"]
     list_filter = [("at", admin.DateFieldListFilter)]
+    list_select_related = ["case__check_record__application"]
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        people_beside_ids(changelist.result_list, "viewer_id")
+        return changelist
+
+    @admin.display(description=_("viewer"), ordering="viewer_id")
+    def viewer(self, view):
+        return getattr(view, "person", view.viewer_id)
+
+    @admin.display(description=_("case"))
+    def case_reference(self, view):
+        return view.case.application.reference
 
 
 @admin.register(SuitabilityCase)
 class SuitabilityCaseAdmin(MadeByTheServiceMixin, admin.ModelAdmin):
-    list_display = ["__str__", "opened_at", "result_received_on"]
+    list_display = ["application_reference", "opened_at", "result_received_on", "seats_waiting"]
     list_filter = [WaitingForSeat]
-    fields = ["check_record", "opened_at", "result_received_on"]
+    fields = ["application_reference", "opened_at", "result_received_on", "seat_holders"]
     readonly_fields = fields
+    list_select_related = ["check_record__application"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("seats__member")
+
+    @admin.display(description=_("application"), ordering="check_record__application__reference")
+    def application_reference(self, case):
+        url = reverse("admin:applications_application_change", args=[case.application.pk])
+        return format_html('<a href="{}">{}</a>', url, case.application.reference)
+
+    @admin.display(description=_("waiting for"))
+    def seats_waiting(self, case):
+        waiting = [seat.get_seat_display() for seat in case.seats.all() if not seat.decision]
+        return ", ".join(waiting) or "-"
+
+    @admin.display(description=_("panel"))
+    def seat_holders(self, case):
+        return format_html_join(
+            "", "<p>{}: {} ({})</p>",
+            ((seat.get_seat_display(), seat.member.name_and_email(),
+              _("decided") if seat.decision else _("not decided yet"))
+             for seat in case.seats.all()),
+        )  # fmt: skip

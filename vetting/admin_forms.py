@@ -38,16 +38,17 @@ class ResultForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         members = get_user_model().objects.filter(groups__name=PANEL_MEMBER, is_active=True)
+        members = members.order_by("full_name", "email")
         for seat in PanelSeat.Seat:
-            self.fields[f"seat_{seat.lower()}"] = forms.ModelChoiceField(
+            field = forms.ModelChoiceField(
                 label=_("Panel seat: %(seat)s") % {"seat": seat.label},
                 queryset=members,
                 required=False,
-                help_text=_("Needed when the check discloses something."),
-            )
-        for name in self.fields:
-            if name.startswith("seat_"):
-                self.fields[name].label_from_instance = lambda user: user.get_full_name()
+                help_text=_("Needed when the check discloses something. They are emailed "
+                            "that a case waits for them, by its reference only."),
+            )  # fmt: skip
+            field.label_from_instance = lambda user: user.name_and_email()
+            self.fields[f"seat_{seat.lower()}"] = field
 
     def seats(self):
         return {

@@ -1,11 +1,14 @@
 import functools
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import ModelAdmin
 from django.contrib.admin.options import BaseModelAdmin
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from two_factor.admin import AdminSiteOTPRequired
 
@@ -88,11 +91,41 @@ def _formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, model_field):
             kwargs.setdefault("form_class", form_field)
             break
-    return _django_formfield_for_dbfield(self, db_field, request, **kwargs)
+    formfield = _django_formfield_for_dbfield(self, db_field, request, **kwargs)
+    # A picker of people (a forum's facilitators and representatives, an organisation's
+    # staff) offers each by name and email, not by str(), which is "user 7".
+    if formfield is not None and _picks_people(db_field):
+        formfield.label_from_instance = person_label
+    return formfield
+
+
+def person_label(user):
+    return user.name_and_email()
+
+
+def _picks_people(db_field):
+    return db_field.is_relation and db_field.related_model is get_user_model()
 
 
 # Every ModelAdmin and inline, ours and the libraries' (the authenticator devices).
 BaseModelAdmin.formfield_for_dbfield = _formfield_for_dbfield
+
+
+class RequiredManyToManyFilter(admin.RelatedFieldListFilter):
+    """The list filter of a required many-to-many (every application chose a forum):
+    Django's would offer a "-" entry for rows with none, which lists nothing."""
+
+    @property
+    def include_empty_choice(self):
+        return False
+
+
+# Every list filter by a required many-to-many ("By forums" on the applications) is one.
+admin.FieldListFilter.register(
+    lambda field: field.many_to_many and not getattr(field, "blank", True),
+    RequiredManyToManyFilter,
+    take_priority=True,
+)
 
 
 class MadeByTheServiceMixin:
@@ -121,3 +154,49 @@ def admin_page(model_admin, request, template, **context):
         {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta,
          **context},
     )  # fmt: skip
+
+
+def done(request, text, link=None, level=messages.SUCCESS):
+    """Every action of the admin's own pages ends with a message saying what happened
+    and, as `link` (url, words), what comes next."""
+    if link is not None:
+        url, words = link
+        text = format_html('{} <a href="{}">{}</a>', text, url, words)
+    messages.add_message(request, level, text)
+
+
+def application_next_step(application):
+    """(url, words): the next thing staff do with an application, for the message that
+    ends each action on it."""
+    from applications.models import Status
+    from forums.models import Membership
+    from vetting.models import PncCheck, SuitabilityCase
+
+    reference = application.reference
+    status = application.status
+    if status == Status.ONBOARDING:
+        url = reverse("admin:applications_application_onboarding", args=[application.pk])
+        return url, _("Record the onboarding conversation")
+    if status == Status.PNC_CHECK:
+        check = PncCheck.objects.filter(application=application).first()
+        if check is None:
+            url = reverse("admin:vetting_pnccheck_request", args=[application.pk])
+            return url, _("Record that the PNC check was requested")
+        url = reverse("admin:vetting_pnccheck_result", args=[check.pk])
+        return url, _("Record the PNC result when it comes")
+    if status == Status.PANEL:
+        case = SuitabilityCase.objects.filter(check_record__application=application).first()
+        if case is not None:
+            url = reverse("admin:vetting_suitabilitycase_change", args=[case.pk])
+            return url, _("Open the suitability case for %(reference)s") % {"reference": reference}
+    if status == Status.ACCEPTED:
+        membership = Membership.objects.filter(application=application).first()
+        if membership is None:
+            url = reverse("admin:forums_membership_make", args=[application.pk])
+            return url, _("Choose the forum %(reference)s joins") % {"reference": reference}
+        url = reverse("admin:forums_membership_change", args=[membership.pk])
+        return url, _("Open the membership of %(reference)s") % {"reference": reference}
+    if status in {Status.SUBMITTED, Status.IN_REVIEW, Status.PANEL}:
+        url = reverse("admin:applications_application_change", args=[application.pk])
+        return url, _("Open %(reference)s") % {"reference": reference}
+    return reverse("admin:applications_application_changelist"), _("Back to the applications")
