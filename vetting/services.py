@@ -69,6 +69,8 @@ def check_record_no_record(*, check, received_on, by):
     )
     audit_record(actor=by, action=Action.DECISION, obj=check, detail="result recorded")
     outbox.enqueue(tasks.send_outcome_email, check.application_id)
+    # The same email as at a panel's decision, so that the inbox cannot tell them apart.
+    outbox.enqueue(tasks.send_check_complete_to_staff, check.application_id)
     return check
 
 
@@ -101,6 +103,7 @@ def check_record_disclosure(*, check, received_on, items, seats, by):
         actor=by, action=Action.CREATE, object_type="vetting.disclosure",
         detail="criminal record information recorded",
     )  # fmt: skip
+    outbox.enqueue(tasks.send_case_opened_emails, case.pk)
     return case
 
 
@@ -157,6 +160,7 @@ def case_decide(*, case, outcome):
     )
     application_forget_stage(application=application, stage=Status.PANEL)
     outbox.enqueue(tasks.send_outcome_email, application.pk)
+    outbox.enqueue(tasks.send_check_complete_to_staff, application.pk)
 
 
 def _forget_case(case, *, completed):

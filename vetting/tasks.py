@@ -1,7 +1,8 @@
 from celery import shared_task
 from django.conf import settings
+from django.urls import reverse
 
-from vvf.email import send_templated_email
+from vvf.email import absolute_url, send_templated_email
 
 
 @shared_task
@@ -25,3 +26,36 @@ def send_overdue_checks():
     if references:
         send_templated_email("vetting-overdue", settings.VVF_INBOX, {"references": references})
     return len(references)
+
+
+@shared_task
+def send_case_opened_emails(case_id):
+    """Each of the panel's three members hears that a case waits for them: the
+    application's reference and a link to their panel page, nothing of the record or
+    the person."""
+    from .models import PanelSeat
+
+    seats = PanelSeat.objects.filter(case_id=case_id).select_related(
+        "member", "case__check_record__application"
+    )
+    panel_url = absolute_url(reverse("vetting:my-cases"))
+    for seat in seats:
+        send_templated_email(
+            "vetting-case-opened",
+            seat.member.email,
+            {"reference": seat.case.application.reference, "panel_url": panel_url},
+        )
+    return len(seats)
+
+
+@shared_task
+def send_check_complete_to_staff(application_id):
+    """The panel's last seat has decided: the VVF inbox hears that the application's
+    check is complete, with its internal admin link only. Once decided a disclosure
+    reads as no record (decision 15), so the email says neither the reference, nor that
+    there was a panel, nor the outcome: the application's page says what is kept."""
+    admin_url = absolute_url(
+        reverse("admin:applications_application_change", args=[application_id])
+    )
+    send_templated_email("vetting-check-complete-staff", settings.VVF_INBOX,
+                         {"admin_url": admin_url})  # fmt: skip

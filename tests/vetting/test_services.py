@@ -142,7 +142,8 @@ def test_the_decision_deletes_every_trace_of_pnc_data(outcome, django_capture_on
     expected = "ACCEPTED" if outcome == "ACCEPT" else "PANEL_WITHDREW"
     check.application.refresh_from_db()
     assert check.application.status == expected
-    assert len(callbacks) == 1
+    # The applicant's outcome email and the staff's "check complete".
+    assert len(callbacks) == 2
 
 
 def test_outcome_email_says_nothing_of_the_record():
