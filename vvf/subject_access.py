@@ -208,9 +208,9 @@ def _label(key):
 def _when(text):
     """An ISO 8601 date or time as people read it, times in London."""
     if "T" not in text:
-        return formats.date_format(datetime.date.fromisoformat(text), "j F Y")
+        return formats.date_format(datetime.date.fromisoformat(text), "DATE_FORMAT")
     moment = timezone.localtime(datetime.datetime.fromisoformat(text))
-    return formats.date_format(moment, "j F Y, H:i")
+    return formats.date_format(moment, "DATETIME_FORMAT")
 
 
 def _text(value):
