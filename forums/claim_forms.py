@@ -26,6 +26,14 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return dateformat.format(starts, "l j F Y")
 
 
+# Why a receipt is needed (services.receipt_needed), said where one is missing.
+RECEIPT_NEEDED = {
+    ExpenseClaim.Kind.TRAVEL: _("Select a receipt: we need one to pay back travel over £10"),
+    ExpenseClaim.Kind.CHILDCARE: _("Select a receipt: we need one to pay back childcare or care"),
+    ExpenseClaim.Kind.OTHER: _("Select a receipt: we need one to pay back other costs"),
+}
+
+
 class ClaimForm(forms.Form):
     meeting = MeetingChoiceField(
         label=_("Which meeting is this claim for?"),
@@ -148,7 +156,7 @@ class ClaimForm(forms.Form):
                     self.add_error("description", _("Say what the cost was for"))
             if services.receipt_needed(kind, amount) and not data.get("receipt"):
                 if "receipt" not in self.errors:
-                    self.add_error("receipt", _("Select a receipt"))
+                    self.add_error("receipt", RECEIPT_NEEDED[kind])
         if self.errors and data.get("receipt") and "receipt" not in self.errors:
             self.add_error("receipt", self.SELECT_AGAIN)
         return data

@@ -305,6 +305,43 @@ def test_claim_form_asks_for_the_receipt_again_after_another_error(member):
     }
 
 
+@pytest.mark.parametrize(
+    ("kind", "amount", "description", "error"),
+    [
+        ("TRAVEL", "10.01", "", "Select a receipt: we need one to pay back travel over £10"),
+        ("CHILDCARE", "5.00", "", "Select a receipt: we need one to pay back childcare or care"),
+        ("OTHER", "5.00", "Printing", "Select a receipt: we need one to pay back other costs"),
+    ],
+)
+def test_claim_form_says_why_a_missing_receipt_is_needed(member, kind, amount, description, error):
+    form = claim_form(member, attended(member), kind=kind, amount=amount, description=description)
+
+    assert form.errors == {"receipt": [error]}
+
+
+def test_claim_forms_receipt_is_govuks_file_upload(client, member):
+    attended(member)
+    sign_in_member(client, member)
+
+    html = client.get(reverse("members:claim-new")).content.decode()
+
+    assert (
+        '<div class="govuk-file-upload-wrapper" data-module="govuk-file-upload">'
+        '<input type="file" name="receipt" accept=".pdf,.jpg,.jpeg,.png" class="govuk-file-upload"'
+    ) in html
+
+
+def test_the_claims_page_gives_the_vvf_teams_address(client, member):
+    sign_in_member(client, member)
+
+    html = client.get(reverse("members:claims")).content.decode()
+
+    assert (
+        'Email the VVF team at <a class="govuk-link" href="mailto:victimvoice@mopac.london.gov.uk">'
+        "victimvoice@mopac.london.gov.uk</a>"
+    ) in html
+
+
 # The member's pages --------------------------------------------------------------------------
 
 

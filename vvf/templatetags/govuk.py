@@ -98,6 +98,13 @@ def govuk_widget(bound_field):
         describedby = f"{describedby} {bound_field.auto_id}-info".strip()
     if describedby:
         attrs["aria-describedby"] = describedby
+    if kind == "file":
+        # GOV.UK's file upload, enhanced by its script (a drop zone and a "Choose file"
+        # button) where script runs; the plain file input where it does not.
+        return format_html(
+            '<div class="govuk-file-upload-wrapper" data-module="govuk-file-upload">{}</div>',
+            _control(bound_field, attrs),
+        )
     return _control(bound_field, attrs)
 
 
