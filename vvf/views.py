@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.defaults import bad_request as django_bad_request
@@ -27,7 +29,33 @@ def accessibility(request):
 
 @require_GET
 def cookies(request):
-    return render(request, "pages/cookies.html")
+    """Names the cookies by the names and lifetimes the settings give them (__Host-
+    names where cookies are sent over HTTPS only)."""
+    from forums.member_views import SESSION_SECONDS as MEMBER_SESSION_SECONDS
+
+    return render(
+        request,
+        "pages/cookies.html",
+        {
+            "session_cookie": settings.SESSION_COOKIE_NAME,
+            "session_lasts": _duration(settings.SESSION_COOKIE_AGE),
+            "member_session_lasts": _duration(MEMBER_SESSION_SECONDS),
+            "csrf_cookie": settings.CSRF_COOKIE_NAME,
+            "csrf_lasts": _duration(settings.CSRF_COOKIE_AGE),
+        },
+    )
+
+
+def _duration(seconds):
+    """A cookie's lifetime in words: "2 hours", "1 year" (Django's 52 weeks)."""
+    if seconds >= 52 * 7 * 24 * 60 * 60:
+        years = seconds // (52 * 7 * 24 * 60 * 60)
+        return ngettext("%(n)d year", "%(n)d years", years) % {"n": years}
+    if seconds >= 2 * 60 * 60 and seconds % (60 * 60) == 0:
+        hours = seconds // (60 * 60)
+        return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+    minutes = seconds // 60
+    return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
 
 
 @never_cache

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
@@ -111,3 +113,32 @@ def test_footer_offers_no_staff_sign_in_to_someone_signed_in_though_it_is_cached
     assert "Staff sign in" not in signed_in
     assert "Forum member sign in" in signed_in
     assert "Staff sign in" in signed_out
+
+
+def cookie_rows(response):
+    html = response.content.decode()
+    body = html[html.index('<tbody class="govuk-table__body">') : html.index("</tbody>")]
+    cell = re.compile(r'<td class="govuk-table__cell">(.*?)</td>', re.S)
+    return [
+        [" ".join(text.split()) for text in cell.findall(row)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+    ]
+
+
+def test_cookies_page_names_the_cookies_and_lifetimes_the_settings_give(client, db):
+    rows = cookie_rows(client.get(reverse("cookies")))
+
+    assert [(name, expires) for name, _purpose, expires in rows] == [
+        ("session", "2 hours after you last used the service (4 hours for forum members "
+                    "signed in from their email link)"),
+        ("csrftoken", "1 year"),
+    ]  # fmt: skip
+
+
+def test_cookies_page_gives_the_host_prefixed_names_of_production(client, db, settings):
+    settings.SESSION_COOKIE_NAME = "__Host-session"
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+    rows = cookie_rows(client.get(reverse("cookies")))
+
+    assert [row[0] for row in rows] == ["__Host-session", "__Host-csrftoken"]
