@@ -94,3 +94,22 @@ def test_a_facilitator_takes_attendance_and_writes_the_note(page):
     page.get_by_role("button", name="Save as a draft").click()
     assert member.attendance.get().attended
     assert_accessible(page)
+
+
+def test_the_facilitators_meeting_page_does_not_scroll_sideways_on_a_phone(page):
+    facilitator = UserFactory(role="Facilitator")
+    held = make_meeting(days_ahead=-1, venue="City Hall, Kamal Chunchie Way, London E16 1ZE")
+    upcoming = make_meeting(days_ahead=7, venue="City Hall, Kamal Chunchie Way, London E16 1ZE")
+    held.forum.facilitators.add(facilitator)
+    sync_forum_access(held.forum)
+    member = make_member(full_name="Noor Member-Longername", started_days_ago=10)
+    services.invitations_send(meeting=upcoming)
+    services.agenda_item_propose(meeting=upcoming, membership=member, title="Victim care")
+    page.set_viewport_size({"width": 375, "height": 800})
+    sign_in(page, facilitator)
+
+    for meeting in (held, upcoming):
+        page.goto(f"/forums/{meeting.forum.slug}/meetings/{meeting.pk}/")
+
+        assert page.evaluate("document.documentElement.scrollWidth") == 375
+        assert_accessible(page)
