@@ -44,15 +44,22 @@ install: $(VENV)/.installed
 assets: static/dist/app.css
 
 # Local development: SQLite, no Redis (Celery uses a file-system queue under var/),
-# a worker with an embedded beat beside Django's development server.
+# a worker with an embedded beat beside Django's development server. PORT and VAR_DIR
+# can be set (`make run PORT=8001`).
+PORT ?= 8000
+VAR_DIR ?= $(CURDIR)/var
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install assets
-	mkdir -p var/celery-queue var/celery-processed var/celery-control
+	mkdir -p $(VAR_DIR)/celery-queue $(VAR_DIR)/celery-processed $(VAR_DIR)/celery-control
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_demo
-	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C stops the server and the worker)"
-	trap 'kill 0' EXIT INT TERM; \
-	DEBUG=1 $(BIN)/celery -A vvf worker --beat --pool=solo --loglevel=INFO & \
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:$(PORT) (Ctrl+C stops the server and the worker)"
+	@# Ctrl+C reaches the server and the worker; the shell then waits for the worker's
+	@# warm shutdown. (A trap that signals its own process group signals itself again.)
+	@DEBUG=1 $(BIN)/celery -A vvf worker --beat --pool=solo --loglevel=INFO & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	trap 'exit 0' INT TERM; \
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian packages the tests need: a Redis server and Chromium for the browser tests.
 system-packages:
