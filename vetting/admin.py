@@ -180,7 +180,7 @@ class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(SuitabilityCase)
-class SuitabilityCaseAdmin(MadeByTheServiceMixin, admin.ModelAdmin):
+class SuitabilityCaseAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["application_reference", "opened_at", "result_received_on", "seats_waiting"]
     list_filter = [WaitingForSeat]
     fields = ["application_reference", "opened_at", "result_received_on", "seat_holders"]
@@ -189,6 +189,15 @@ class SuitabilityCaseAdmin(MadeByTheServiceMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("seats__member")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        case = self.get_object(request, object_id)
+        if case is not None:
+            subtitle = _("Suitability case for %(reference)s") % {
+                "reference": case.application.reference
+            }
+            extra_context = {**(extra_context or {}), "subtitle": subtitle}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("application"), ordering="check_record__application__reference")
     def application_reference(self, case):

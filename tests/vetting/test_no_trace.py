@@ -7,6 +7,7 @@ or decided on criminal record information on which day, tied to no record."""
 
 import datetime
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -68,7 +69,8 @@ def _plain(value):
     if isinstance(value, list | dict):
         value = json.dumps(value, sort_keys=True, default=str)
     if isinstance(value, str) and value[:1] in "[{":
-        return value.translate(str.maketrans("0123456789", "##########"))
+        # Each number as one "#", whatever its digits: two runs' ids can differ in length.
+        return re.sub(r"[0-9]+", "#", value)
     return value
 
 
