@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import retention, secure_export, subject_access
-from vvf.admin import ReadOnlyMixin, admin_page, application_next_step, done
+from vvf.admin import ReadOnlyMixin, admin_page, application_next_step, done, person_or_dash
 from vvf.admin_filters import ApplicationToDo
 from vvf.labels import label_of
 
@@ -453,7 +453,12 @@ class ConsentDocumentAdmin(admin.ModelAdmin):
         return obj.get_access_needs_display() or "-"
 
     def get_readonly_fields(self, request, obj=None):
-        return ["kind", "version", "title", "body", "published_at", "published_by"] if obj else []
+        readonly = ["kind", "version", "title", "body", "published_at", "published_by_person"]
+        return readonly if obj else []
+
+    @admin.display(description=_("published by"))
+    def published_by_person(self, document):
+        return person_or_dash(document.published_by)
 
     def get_fields(self, request, obj=None):
         return self.get_readonly_fields(request, obj) if obj else self.fields

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from vvf.admin import ReadOnlyMixin
+from vvf.admin import ReadOnlyMixin, person_or_dash
 from vvf.admin_filters import RecommendationToDo
 
 from .models import FeedbackItem, MonthlyReport, Recommendation, Theme
@@ -23,8 +23,12 @@ class FeedbackItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["recorded_at", "forum", "theme"]
     list_filter = ["forum", "theme"]
     date_hierarchy = "recorded_at"
-    fields = ["forum", "meeting", "theme", "text", "recorded_by", "recorded_at"]
+    fields = ["forum", "meeting", "theme", "text", "recorded_by_person", "recorded_at"]
     readonly_fields = fields
+
+    @admin.display(description=_("recorded by"))
+    def recorded_by_person(self, item):
+        return person_or_dash(item.recorded_by)
 
 
 @admin.register(Recommendation)
@@ -32,9 +36,13 @@ class RecommendationAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["title", "forum", "status", "raised_at", "page"]
     list_filter = [RecommendationToDo, "forum", "status"]
     search_fields = ["title"]
-    fields = ["forum", "meeting", "title", "detail", "owner", "status", "accepted",
+    fields = ["forum", "meeting", "title", "detail", "owner_person", "status", "accepted",
               "explanation", "fed_back_at", "raised_at"]  # fmt: skip
     readonly_fields = fields
+
+    @admin.display(description=_("owner"))
+    def owner_person(self, recommendation):
+        return person_or_dash(recommendation.owner)
 
     @admin.display(description=_("timeline and actions"))
     def page(self, recommendation):

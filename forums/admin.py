@@ -19,7 +19,7 @@ from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import forms as vvf_forms
 from vvf import secure_export
-from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done
+from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done, person_or_dash
 from vvf.admin_filters import ClaimToDo, MeetingToDo, Tenure
 
 from . import claim_exports, imports, representation, services
@@ -445,7 +445,7 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_per_page = 100
     fields = [
         "member_reference", "forum", "meeting_date", "kind", "amount", "description",
-        "receipt_link", "status", "submitted_at", "decided_at", "decided_by", "reason",
+        "receipt_link", "status", "submitted_at", "decided_at", "decided_by_person", "reason",
     ]  # fmt: skip
     readonly_fields = fields
 
@@ -464,6 +464,10 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("meeting date"), ordering="meeting__starts_at")
     def meeting_date(self, claim):
         return timezone.localtime(claim.meeting.starts_at).date()
+
+    @admin.display(description=_("decided by"))
+    def decided_by_person(self, claim):
+        return person_or_dash(claim.decided_by)
 
     @admin.display(description=_("receipt"))
     def receipt_link(self, claim):

@@ -103,6 +103,11 @@ def person_label(user):
     return user.name_and_email()
 
 
+def person_or_dash(user):
+    """A user field shown read only (decided by, recorded by): name and email."""
+    return user.name_and_email() if user is not None else "-"
+
+
 def _picks_people(db_field):
     return db_field.is_relation and db_field.related_model is get_user_model()
 

@@ -83,6 +83,27 @@ def test_requested_by_and_the_timeline_name_the_person(staff, staff_user):
     assert f"user {staff_user.pk}" not in timeline.content.decode()
 
 
+def test_who_decided_a_claim_and_who_placed_a_hold_are_named(staff, staff_user):
+    from vvf import retention
+
+    membership = make_member("vawg", started_days_ago=60)
+    meeting = make_meeting("vawg", days_ahead=-3)
+    forums.attendance_record(meeting=meeting, attended_ids={membership.pk})
+    claim = forums.claim_submit(membership=membership, meeting=meeting, kind="TRAVEL",
+                                amount="8.40")  # fmt: skip
+    forums.claim_decide(claim=claim, approve=True, by=staff_user, reason="")
+    retention.hold_place(application=membership.application, reason="A complaint",
+                         by=staff_user)  # fmt: skip
+
+    claim_page = staff.get(reverse("admin:forums_expenseclaim_change", args=[claim.pk]))
+    hold_page = staff.get(
+        reverse("admin:applications_application_hold", args=[membership.application.pk])
+    )
+
+    assert "Dana Okafor (dana.okafor@example.com)" in claim_page.content.decode()
+    assert "Placed by Dana Okafor (dana.okafor@example.com)." in hold_page.content.decode()
+
+
 def test_the_audit_trail_shows_the_person_beside_the_id_and_keeps_the_id_only(staff, staff_user):
     other = UserFactory(full_name="Sam Reid", email="sam.reid@example.com")
     for actor in (staff_user, other):
