@@ -173,7 +173,11 @@ class Application(models.Model):
         ordering = ["-submitted_at"]
         # The staff list: filtered by status, newest first (the admin adds the id to
         # the order, so that pages never overlap).
-        indexes = [models.Index(fields=["status", "submitted_at", "id"])]
+        indexes = [
+            models.Index(fields=["status", "submitted_at", "id"]),
+            # The programme home's applications received each week.
+            models.Index(fields=["submitted_at"], name="application_submitted_idx"),
+        ]
 
     def __str__(self):
         return self.reference

@@ -39,6 +39,10 @@ PYTHON = sys.executable
 QUICK = "--quick" in sys.argv
 DURATION = "5s" if QUICK else "15s"
 STAFF_LIST = "/admin/applications/application/"
+PROGRAMME_HOME = "/admin/"
+# Each of the three rounds against the bare view (issue 17: budgets within 25x).
+ROUND_DURATION = "3s" if QUICK else "8s"
+LATENCY_BUDGET = 25
 
 
 def production_env():
@@ -145,7 +149,7 @@ def signed_in_cookies(user):
     return {settings.SESSION_COOKIE_NAME: session.session_key}
 
 
-def wrk(server, path, visitors, post=False):
+def wrk(server, path, visitors, post=False, duration=None):
     """`visitors` are (cookies, form data or None): each request is one visitor's, in
     turn, as many people use the service at once."""
     env = dict(os.environ)
@@ -160,9 +164,25 @@ def wrk(server, path, visitors, post=False):
     url = f"http://127.0.0.1:{server.port}{path}"
     script = ["-s", str(ROOT / "bench/report.lua"), url]
     subprocess.run(["wrk", "-t2", "-c8", "-d2s", *script], env=env, capture_output=True)
-    command = ["wrk", "-t2", "-c8", "-d", DURATION, *script]
+    command = ["wrk", "-t2", "-c8", "-d", duration or DURATION, *script]
     output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def against_bare(server, path, visitors, rounds=3):
+    """The page's p50 latency as a multiple of the bare view's, measured `rounds` times,
+    each page run just after a bare one, so that both see the machine alike: (median
+    ratio, lowest, highest, the page's p50s, the bare view's p50s)."""
+    nobody = [({}, None)]
+    pages, bares, ratios = [], [], []
+    for _ in range(rounds):
+        bare = wrk(server, "/bench/bare/", nobody, duration=ROUND_DURATION)["p50_ms"]
+        page = wrk(server, path, visitors, duration=ROUND_DURATION)["p50_ms"]
+        bares.append(bare)
+        pages.append(page)
+        ratios.append(page / bare)
+    ratios.sort()
+    return ratios[len(ratios) // 2], ratios[0], ratios[-1], pages, bares
 
 
 def staff_list_against_raw_sql(staff):
@@ -287,6 +307,7 @@ def report(server, users, env):
         # After the POST, each visitor's answers are kept: the page shows them again.
         ("form step: GET again, answers shown", "/apply/contact/", applicants, False),
         ("staff list: 100 a page, filtered", f"{STAFF_LIST}?status__exact=SUBMITTED", staff, False),
+        ("programme home (admin index, staff)", PROGRAMME_HOME, staff, False),
         ("panel case page", f"/panel/cases/{users['case'].pk}/", panel, False),
         ("monthly report (all forums)", f"/feedback/reports/{month.pk}/", police, False),
     ]  # fmt: skip
@@ -312,6 +333,19 @@ def report(server, users, env):
         errors = f"  ({figures['bad_status']} error answers)" if figures["bad_status"] else ""
         print(f"{label:<40} {figures['rps']:>8.0f} {figures['p50_ms']:>8.1f} "
               f"{figures['p95_ms']:>8.1f} {share:>8.2f}  {budget}{errors}", flush=True)  # fmt: skip
+
+    print(f"\nStaff pages' p50 latency against the bare view's, three rounds of {ROUND_DURATION},"
+          " each page just after a bare run (budget: within 25x):")  # fmt: skip
+    for label, path in [
+        ("programme home", PROGRAMME_HOME),
+        ("staff list, 100 a page, filtered", f"{STAFF_LIST}?status__exact=SUBMITTED"),
+    ]:
+        median, lowest, highest, pages, bares = against_bare(server, path, staff)
+        met = "met" if median <= LATENCY_BUDGET else "MISSED"
+        print(f"  {label:<34} median {median:5.1f}x (range {lowest:.1f}x to {highest:.1f}x);"
+              f" p50 {', '.join(f'{p:.1f}' for p in pages)} ms against"
+              f" {', '.join(f'{b:.1f}' for b in bares)} ms  (budget within {LATENCY_BUDGET}x:"
+              f" {met})", flush=True)  # fmt: skip
 
     admin_seconds, raw_seconds = staff_list_against_raw_sql(users["staff"])
     ratio = admin_seconds / raw_seconds

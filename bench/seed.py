@@ -32,6 +32,7 @@ def seed(applications=50_000, feedback_items=20_000, recommendations=2_000):
     _feedback(feedback_items, recommendations, forums, meetings, users, rng)
     _reports()
     users["case"] = _panel_case(forums[0], users)
+    _programme_rows(users)
     # Dead rows cleared and planner statistics taken, as autovacuum keeps them on a live
     # database.
     with connection.cursor() as cursor:
@@ -220,3 +221,29 @@ def _panel_case(forum, users):
         check=check, received_on=timezone.localdate(), by=users["staff"], seats=seats,
         items=[{"offence": "Theft", "offence_date": "2015", "disposal": "Caution", "notes": ""}],
     )  # fmt: skip
+
+
+def _programme_rows(users):
+    """What the programme home counts beyond the above: a PNC check for every
+    application at that stage (some overdue), holds on 50 unsuccessful applications,
+    and the members' invitations to their forums' coming meetings."""
+    from applications.models import Application, RetentionHold
+    from forums.models import Invitation, Meeting, Membership
+    from vetting.models import PncCheck
+
+    today = timezone.localdate()
+    at_check = Application.objects.filter(status="PNC_CHECK", pnc_check__isnull=True)
+    PncCheck.objects.bulk_create(
+        PncCheck(application_id=pk, requested_on=today - datetime.timedelta(days=n % 70))
+        for n, pk in enumerate(at_check.values_list("pk", flat=True))
+    )
+    withdrawn = Application.objects.filter(status="WITHDRAWN").values_list("pk", flat=True)[:50]
+    RetentionHold.objects.bulk_create(
+        RetentionHold(application_id=pk, reason="A complaint.", placed_by=users["staff"])
+        for pk in withdrawn
+    )
+    Invitation.objects.bulk_create(
+        Invitation(meeting=meeting, membership=membership)
+        for meeting in Meeting.objects.filter(starts_at__gte=timezone.now())
+        for membership in Membership.objects.filter(forum_id=meeting.forum_id)
+    )
