@@ -8,7 +8,11 @@ def test_healthz_reports_database_and_broker_up(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert json.loads(response.content) == {"database": "ok", "broker": "ok", "retention": "never run"}
+    assert json.loads(response.content) == {
+        "database": "ok",
+        "broker": "ok",
+        "retention": "never run",
+    }
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -20,4 +24,8 @@ def test_healthz_answers_503_when_the_broker_is_down(client, settings):
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert json.loads(response.content) == {"database": "ok", "broker": "down", "retention": "never run"}
+    assert json.loads(response.content) == {
+        "database": "ok",
+        "broker": "down",
+        "retention": "never run",
+    }
