@@ -177,6 +177,10 @@ class Application(models.Model):
             models.Index(fields=["status", "submitted_at", "id"]),
             # The programme home's applications received each week.
             models.Index(fields=["submitted_at"], name="application_submitted_idx"),
+            # The retention rule for unsuccessful applications (status and closed_at),
+            # with the id its count checks against the holds: the programme home's
+            # deletions due read this index alone, not the table.
+            models.Index(fields=["status", "closed_at", "id"], name="application_closed_idx"),
         ]
 
     def __str__(self):
