@@ -2,7 +2,10 @@
 from the programme home, by the home's links and the admin's own links and buttons.
 Every admin page passed, the home and the lists included, is checked with axe-core
 (WCAG 2.2 A and AA) and, at 1024 and 1920 px, for the page's buttons over the heading
-or over each other."""
+or over each other. With ADMIN_SCREENSHOTS set to a folder, each page is saved there."""
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +35,10 @@ class Walk:
         page = self.page
         page.wait_for_load_state()
         self.seen.append(name)
+        folder = os.environ.get("ADMIN_SCREENSHOTS")
+        if folder:
+            path = Path(folder) / f"walk-{len(self.seen):02}-{name.replace(' ', '-')}.png"
+            page.screenshot(path=str(path), full_page=True)
         found = axe_violations(page)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
@@ -89,6 +96,8 @@ def test_an_application_from_review_to_member(walk, browser, live_server):
     # Review: the home's count of applications waiting leads to the list, then the record.
     walk.follow("waiting for review", "Applications waiting for review")
     walk.follow("the application", reference, exact=True)
+    # The overlap check has the page's buttons to measure.
+    assert page.locator("#content .object-tools a").count() == 5
     walk.follow("move to another stage", "Move to another stage")
     page.get_by_label("Move the application to").select_option(label="In review")
     page.get_by_label("Why").fill("Eligible; reviewing.")
@@ -137,6 +146,8 @@ def test_an_application_from_review_to_member(walk, browser, live_server):
         holder.get_by_role("button", name="Record decision").click()
         holder.wait_for_load_state()
         context.close()
+    application.refresh_from_db()
+    assert application.status == "ACCEPTED"
 
     # The member made: accepted with two forums chosen, the home asks for the forum.
     walk.follow("the programme home, again", "Home", exact=True)
@@ -146,6 +157,7 @@ def test_an_application_from_review_to_member(walk, browser, live_server):
     page.get_by_label("Forum").select_option(label=str(black))
     walk.press("the membership", "Make a member")
     assert f"{reference} is now a member of {black}" in walk.message()
+    assert application.membership.forum == black
 
     walk.assert_clean()
 
