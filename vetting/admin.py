@@ -181,7 +181,10 @@ class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 @admin.register(SuitabilityCase)
 class SuitabilityCaseAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["application_reference", "opened_at", "result_received_on", "seats_waiting"]
+    # The list's first column is the reference as plain text, which the admin makes the
+    # link to the case: a link to the application inside it would nest one link in
+    # another, and the reference would lead away from the case.
+    list_display = ["reference", "opened_at", "result_received_on", "seats_waiting"]
     list_filter = [WaitingForSeat]
     fields = ["application_reference", "opened_at", "result_received_on", "seat_holders"]
     readonly_fields = fields
@@ -200,6 +203,10 @@ class SuitabilityCaseAdmin(ReadOnlyMixin, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("application"), ordering="check_record__application__reference")
+    def reference(self, case):
+        return case.application.reference
+
+    @admin.display(description=_("application"))
     def application_reference(self, case):
         url = reverse("admin:applications_application_change", args=[case.application.pk])
         return format_html('<a href="{}">{}</a>', url, case.application.reference)

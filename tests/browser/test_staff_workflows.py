@@ -108,8 +108,11 @@ def test_an_application_from_review_to_member(walk, browser, live_server):
     page.get_by_label("Why").fill("A good application.")
     walk.press("the application, at onboarding", "Move")
 
-    # Onboarding: the message's link is what comes next.
-    walk.follow("onboarding", "Record the onboarding conversation")
+    # Onboarding, on another day: from the home's count of conversations to hold.
+    walk.follow("the programme home, for onboarding", "Home", exact=True)
+    walk.follow("onboarding to hold", "Onboarding conversations to hold")
+    walk.follow("the application, for onboarding", reference, exact=True)
+    walk.follow("onboarding", "Record onboarding conversation")
     page.get_by_label("Proceed").check()
     page.get_by_label("Notes").fill("Ready to take part.")
     walk.press("the application, at the PNC check", "Record")
@@ -118,7 +121,12 @@ def test_an_application_from_review_to_member(walk, browser, live_server):
     # The PNC check, requested then answered with a disclosure.
     walk.follow("PNC request", "Record that the PNC check was requested")
     walk.press("the PNC check", "Record request")
-    walk.follow("PNC result", "Record the result when it comes")
+    assert "Record the result when it comes" in walk.message()
+    # The result comes weeks later: from the home's count of checks requested.
+    walk.follow("the programme home, for the result", "Home", exact=True)
+    walk.follow("PNC checks requested", "PNC checks requested, waiting for the result")
+    walk.follow("the PNC check, for the result", reference, exact=True)
+    walk.follow("PNC result", "Record the result")
     page.get_by_label("Disclosure", exact=True).check()
     page.locator("[name=disclosure-0-offence]").fill("Theft")
     page.locator("[name=disclosure-0-offence_date]").fill("2015")
@@ -132,6 +140,12 @@ def test_an_application_from_review_to_member(walk, browser, live_server):
         f"Suitability case opened for {reference}; the three seat holders have been emailed."
         in walk.message()
     )
+
+    # The open case, from the home's count of cases waiting for each seat.
+    walk.follow("the programme home, for the case", "Home", exact=True)
+    walk.follow("cases waiting", "Suitability cases waiting for the MOPAC seat")
+    walk.follow("the case", reference, exact=True)
+    assert page.get_by_role("heading", name=f"Suitability case for {reference}").is_visible()
 
     # The panel decides at /panel/, each seat holder in a browser of their own (their
     # pages are checked in test_panel.py).
