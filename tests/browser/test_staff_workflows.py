@@ -4,10 +4,12 @@ Every admin page passed, the home and the lists included, is checked with axe-co
 (WCAG 2.2 A and AA) and, at 1024 and 1920 px, for the page's buttons over the heading
 or over each other. With ADMIN_SCREENSHOTS set to a folder, each page is saved there."""
 
+import datetime
 import os
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from forums.models import ExpenseClaim, Forum, Meeting
 from tests.browser.conftest import axe_violations
@@ -181,10 +183,12 @@ def test_a_meeting_scheduled(walk):
     walk.follow("meetings in the next six weeks", "Meetings in the next six weeks")
     walk.follow("schedule", "Schedule meetings")
     page.get_by_label("Forum").select_option(label="Violence against women and girls")
-    page.get_by_label("First meeting on").fill("2027-03-04")
+    first_day = timezone.localdate() + datetime.timedelta(days=21)
+    page.get_by_label("First meeting on").fill(f"{first_day:%Y-%m-%d}")
     walk.press("the meetings", "Schedule")
-    assert "1 meeting of" in walk.message()
-    assert Meeting.objects.count() == 1
+    assert "1 meeting of Violence against women and girls scheduled" in walk.message()
+    walk.follow("the meeting", "Violence against women and girls", within="#result_list")
+    assert timezone.localtime(Meeting.objects.get().starts_at).date() == first_day
 
     walk.assert_clean()
 
