@@ -30,21 +30,15 @@ def send_overdue_checks():
 
 @shared_task
 def send_case_opened_emails(case_id):
-    """Each of the panel's three members hears that a case waits for them: the
-    application's reference and a link to their panel page, nothing of the record or
-    the person."""
+    """Each of the panel's three members hears that a case waits for them, with a link
+    to their panel page: no reference, since a mailbox outlives the case, and which
+    application had a case is itself criminal record information (decision 15)."""
     from .models import PanelSeat
 
-    seats = PanelSeat.objects.filter(case_id=case_id).select_related(
-        "member", "case__check_record__application"
-    )
+    seats = PanelSeat.objects.filter(case_id=case_id).select_related("member")
     panel_url = absolute_url(reverse("vetting:my-cases"))
     for seat in seats:
-        send_templated_email(
-            "vetting-case-opened",
-            seat.member.email,
-            {"reference": seat.case.application.reference, "panel_url": panel_url},
-        )
+        send_templated_email("vetting-case-opened", seat.member.email, {"panel_url": panel_url})
     return len(seats)
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, TruncWeek
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications import models as applications
@@ -324,7 +324,7 @@ def _retention(now, today):
             Line(
                 _("Last retention run"),
                 reverse("admin:applications_application_retention"),
-                detail=timezone.localtime(last_run).strftime("%-d %B %Y, %H:%M")
+                detail=formats.date_format(timezone.localtime(last_run), "DATETIME_FORMAT")
                 if last_run
                 else _("The retention sweep has not run yet."),
             ),

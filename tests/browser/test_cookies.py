@@ -56,8 +56,8 @@ def test_the_cookies_page_lists_the_cookies_the_browser_receives(page):
     assert in_hours(applying["session"]) == in_hours(staff["session"]) == 2
     assert in_hours(member["session"]) == 4
     assert shown["session"] == (
-        "2 hours after you last used the service (4 hours for forum members signed in from "
-        "their email link)"
+        "2 hours after you last used the service (4 hours after signing in, for forum members "
+        "signed in from their email link)"
     )
     assert round(applying["csrftoken"] / YEAR) == round(staff["csrftoken"] / YEAR) == 1
     assert shown["csrftoken"] == "1 year"

@@ -123,7 +123,7 @@ def test_partner_sees_an_applicant_accepted_only_in_the_forum_she_joined(disable
     assert stages("disabled-victims") == {
         "Dara Member": "Accepted",
         "Pending Person": "PNC check",
-        "Joined Elsewhere": "Joined another forum",
+        "Joined Elsewhere": "Not joining this forum",
         "Still To Place": "Accepted, forum to be chosen",
     }
     assert stages("lgbtq-victims") == {
