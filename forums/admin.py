@@ -22,7 +22,7 @@ from vvf import secure_export
 from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done, person_or_dash
 from vvf.admin_filters import ClaimToDo, MeetingToDo, Tenure
 
-from . import claim_exports, imports, representation, services
+from . import imports, representation, services
 from .claim_forms import ClaimDecideForm, ClaimExportForm
 from .models import MEMBERS_AT_MOST, ExpenseClaim, Forum, Meeting, Membership, Organisation
 from .permissions import sync_forum_access
@@ -568,7 +568,7 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         context = {"form": form, "title": _("Export approved claims for finance")}
         if request.method == "POST" and form.is_valid():
             month = form.cleaned_data["month"]
-            plain, count = claim_exports.claims_workbook(month)
+            plain, count = services.claims_export(month=month)
             token, password = secure_export.prepare(
                 plain, f"approved-claims-{month:%Y-%m}.xlsx", user=request.user
             )

@@ -361,18 +361,9 @@ def claim_to_decide():
 
 
 def claim_not_yet_exported():
-    """Approved since the last finance export was made: in no month's spreadsheet yet.
-    (The export is of a month's approved claims, recorded in the audit trail when it is
-    made; a claim approved after the last export cannot be in any.)"""
-    from audit.models import AuditEntry
-
-    exports = AuditEntry.objects.filter(
-        action=AuditEntry.Action.EXPORT, object_type="forums.expenseclaim"
-    )
-    last = exports.order_by("-at").values("at")[:1]
-    return models.Q(status=ExpenseClaim.Status.APPROVED) & (
-        ~models.Q(models.Exists(exports)) | models.Q(decided_at__gt=models.Subquery(last))
-    )
+    """Approved, and in no month's finance spreadsheet yet (services.claims_export
+    marks each claim it puts in one)."""
+    return models.Q(status=ExpenseClaim.Status.APPROVED, exported_at__isnull=True)
 
 
 class ExpenseClaimQuerySet(models.QuerySet):
@@ -411,6 +402,8 @@ class ExpenseClaim(models.Model):
         related_name="+",
     )  # fmt: skip
     reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # When it first went into a month's spreadsheet for finance.
+    exported_at = models.DateTimeField(null=True, blank=True)
 
     objects = ExpenseClaimQuerySet.as_manager()
 

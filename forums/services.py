@@ -688,3 +688,15 @@ def claim_decide(*, claim, approve, by, reason=""):
         values=[_Claim(from_status), _Claim(to_status)],
     )  # fmt: skip
     return claim
+
+
+@transaction.atomic
+def claims_export(*, month):
+    """A month's approved claims for finance: (XLSX bytes, how many). Each claim in it is
+    marked exported, the first time, so that the programme home counts only those in no
+    spreadsheet yet."""
+    from .claim_exports import approved_in, claims_workbook
+
+    plain, count = claims_workbook(month)
+    approved_in(month).filter(exported_at__isnull=True).update(exported_at=timezone.now())
+    return plain, count

@@ -651,3 +651,23 @@ def test_staff_export_last_month_encrypted_and_audited(staff_client, member):
         "forums.expenseclaim", f"1 approved claims, {month:%Y-%m}",
     )  # fmt: skip
     assert staff_client.get(download.request["PATH_INFO"]).status_code == 404
+
+
+def test_an_export_marks_the_months_claims_and_no_others(member):
+    from forums.services import claims_export
+
+    october = attended(member, days_ago=45)
+    in_october = submit(member, october)
+    services.claim_decide(claim=in_october, approve=True, by=None)
+    ExpenseClaim.objects.filter(pk=in_october.pk).update(
+        decided_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    this_month = submit(member, attended(member, days_ago=2), kind=Kind.INCENTIVE, amount="25")
+    services.claim_decide(claim=this_month, approve=True, by=None)
+    month = timezone.localdate() - datetime.timedelta(days=40)
+
+    _plain, count = claims_export(month=month.replace(day=1))
+
+    # Exporting an earlier month leaves a claim approved since in no spreadsheet yet.
+    assert count == 1
+    assert list(ExpenseClaim.objects.not_yet_exported()) == [this_month]
