@@ -99,6 +99,7 @@ def home(now=None):
         "sections": sections,
         "forums": forum_rows,
         "places": (forums.MEMBERS_AT_LEAST, forums.MEMBERS_AT_MOST),
+        "tenure_ending_days": forums.TENURE_ENDING_DAYS,
         "pipeline": pipeline_chart(forum_rows),
         "weekly": weekly_chart(today),
     }
@@ -205,7 +206,7 @@ def _members():
         _("Members"),
         [
             Line(
-                _("Tenures ending in the next 90 days"),
+                _("Tenures ending in the next %(days)s days") % {"days": forums.TENURE_ENDING_DAYS},
                 changelist(forums.Membership, tenure="ending"),
                 forums.Membership.objects.tenure_ending(),
             ),
@@ -267,7 +268,7 @@ def _recommendations(now):
         _("Recommendations"),
         [
             Line(
-                _("Over 90 days without an answer"),
+                _("Over %(days)s days without an answer") % {"days": feedback.UNANSWERED_DAYS},
                 changelist(Recommendation, **{TODO: "late"}),
                 Recommendation.objects.unanswered_too_long(now),
             ),
@@ -299,7 +300,7 @@ def _retention(now, today):
         _("Retention"),
         [
             Line(
-                _("Deletions due in the next 30 days"),
+                _("Deletions due in the next %(days)s days") % {"days": DELETION_DAYS},
                 changelist(Application, **{TODO: "deletion"}),
                 Application.objects.filter(retention.due_within(DELETION_DAYS, now)),
                 _("held applications are not deleted"),
