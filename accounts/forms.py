@@ -21,13 +21,22 @@ class SignInForm(AuthenticationForm):
 
 CODE_FIELDS = {
     # step: (field, label, hint)
-    "token": ("otp_token", _("Security code"),
-              _("The 6-digit code your authenticator app shows for Victim Voice Forums.")),
-    "backup": ("otp_token", _("Backup code"),
-               _("One of the backup codes you saved when you set up your account.")),
-    "generator": ("token", _("Security code"),
-                  _("The 6-digit code your app shows after you add the account.")),
-}  # fmt: skip
+    "token": (
+        "otp_token",
+        _("Security code"),
+        _("The 6-digit code your authenticator app shows for Victim Voice Forums."),
+    ),
+    "backup": (
+        "otp_token",
+        _("Backup code"),
+        _("One of the backup codes you saved when you set up your account."),
+    ),
+    "generator": (
+        "token",
+        _("Security code"),
+        _("The 6-digit code your app shows after you add the account."),
+    ),
+}
 
 
 def word_code_field(form, step):

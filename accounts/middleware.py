@@ -37,11 +37,14 @@ class StaffSessionMiddleware:
         signed_in_at = session.setdefault(SIGNED_IN_AT, now)
         last_seen = session.get(LAST_SEEN, now)
         if now - last_seen > settings.STAFF_IDLE_TIMEOUT.total_seconds():
-            return _("You were signed out after 30 minutes without activity, to keep the "
-                     "information safe. Please sign in again.")  # fmt: skip
+            return _(
+                "You were signed out after 30 minutes without activity, to keep the "
+                "information safe. Please sign in again."
+            )
         if now - signed_in_at > settings.STAFF_SESSION_LIFETIME.total_seconds():
-            return _("You have been signed in for 8 hours, so you were signed out. Please "
-                     "sign in again.")  # fmt: skip
+            return _(
+                "You have been signed in for 8 hours, so you were signed out. Please sign in again."
+            )
         # Written at most once a minute, to spare the session table.
         if now - last_seen >= 60 or LAST_SEEN not in session:
             session[LAST_SEEN] = now

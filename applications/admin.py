@@ -111,22 +111,41 @@ class ApplicationChangeList(ChangeList):
 class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["reference", "status_label", "forums_list", "borough_label", "submitted_at"]
     list_filter = [
-        ApplicationToDo, "status", "forums", "borough",
+        ApplicationToDo,
+        "status",
+        "forums",
+        "borough",
         ("submitted_at", admin.DateFieldListFilter),
-    ]  # fmt: skip
+    ]
     search_fields = ["=reference", "full_name", "email"]
     list_per_page = 100
     show_full_result_count = False
     fieldsets = [
-        (_("Application"), {"fields": ["reference", "status", "submitted_at", "closed_at",
-                                        "forums"]}),
+        (
+            _("Application"),
+            {"fields": ["reference", "status", "submitted_at", "closed_at", "forums"]},
+        ),
         (_("Eligibility"), {"fields": ["date_of_birth", "connection_to_london"]}),
-        (_("About the applicant"), {"fields": [
-            "full_name", "preferred_name", "email", "phone", "postcode", "borough",
-            "contact_method", "safe_to_leave_messages", "contact_times", "support_needed",
-            "access_needs_other"]}),
+        (
+            _("About the applicant"),
+            {
+                "fields": [
+                    "full_name",
+                    "preferred_name",
+                    "email",
+                    "phone",
+                    "postcode",
+                    "borough",
+                    "contact_method",
+                    "safe_to_leave_messages",
+                    "contact_times",
+                    "support_needed",
+                    "access_needs_other",
+                ]
+            },
+        ),
         (_("Why they want to join"), {"fields": ["why_join", "interested_in_accountability"]}),
-    ]  # fmt: skip
+    ]
     inlines = [EventInline, OnboardingInline, ConsentInline, EqualityInline]
 
     def get_changelist(self, request, **kwargs):
@@ -223,9 +242,12 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         if not self.can_act(request):
             raise PermissionDenied
         return admin_page(
-            self, request, "admin/applications/retention.html",
-            upcoming=list(retention.upcoming(days=30)), title=_("Deletions in the next 30 days"),
-        )  # fmt: skip
+            self,
+            request,
+            "admin/applications/retention.html",
+            upcoming=list(retention.upcoming(days=30)),
+            title=_("Deletions in the next 30 days"),
+        )
 
     def hold_view(self, request, pk):
         application = self._application(request, pk)
@@ -237,9 +259,11 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                 request,
                 _("The hold on %(reference)s is lifted: the retention rules apply to it again.")
                 % {"reference": application.reference},
-                (reverse("admin:applications_application_retention"),
-                 _("See the deletions in the next 30 days")),
-            )  # fmt: skip
+                (
+                    reverse("admin:applications_application_retention"),
+                    _("See the deletions in the next 30 days"),
+                ),
+            )
             return redirect("admin:applications_application_change", application.pk)
         if request.method == "POST" and form.is_valid():
             retention.hold_place(
@@ -247,16 +271,25 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
             )
             done(
                 request,
-                _("%(reference)s is held: the retention sweep will not delete it until the hold "
-                  "is lifted.") % {"reference": application.reference},
-                (reverse("admin:applications_application_retention"),
-                 _("See the holds and the deletions in the next 30 days")),
-            )  # fmt: skip
+                _(
+                    "%(reference)s is held: the retention sweep will not delete it until the hold "
+                    "is lifted."
+                )
+                % {"reference": application.reference},
+                (
+                    reverse("admin:applications_application_retention"),
+                    _("See the holds and the deletions in the next 30 days"),
+                ),
+            )
             return redirect("admin:applications_application_change", application.pk)
         return self._page(
-            request, application, "admin/applications/hold.html", form=form, hold=hold,
+            request,
+            application,
+            "admin/applications/hold.html",
+            form=form,
+            hold=hold,
             title=_("Hold from deletion"),
-        )  # fmt: skip
+        )
 
     def subject_access_view(self, request, pk):
         """Everything held about the person, for a subject access request: a page, or
@@ -265,9 +298,11 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
         data = subject_access.subject_data(application)
         as_json = request.GET.get("format") == "json"
         audit_record(
-            actor=request.user, action=Action.EXPORT, obj=application,
+            actor=request.user,
+            action=Action.EXPORT,
+            obj=application,
             detail="subject access, JSON file" if as_json else "subject access, page",
-        )  # fmt: skip
+        )
         if as_json:
             response = HttpResponse(
                 json.dumps(data, indent=2, ensure_ascii=False),
@@ -279,9 +314,12 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
             response["Cache-Control"] = "no-store"
             return response
         return self._page(
-            request, application, "admin/applications/subject_access.html",
-            sections=subject_access.sections(data), title=_("Everything held"),
-        )  # fmt: skip
+            request,
+            application,
+            "admin/applications/subject_access.html",
+            sections=subject_access.sections(data),
+            title=_("Everything held"),
+        )
 
     def erase_view(self, request, pk):
         """Erasure on request: the person and everything held about them, deleted by
@@ -295,16 +333,24 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
             )
             done(
                 request,
-                _("%(reference)s has been erased with everything held about them. The audit "
-                  "trail keeps the record's number and the reason.") % {"reference": reference},
-                (reverse("admin:applications_application_changelist"),
-                 _("Back to the applications")),
-            )  # fmt: skip
+                _(
+                    "%(reference)s has been erased with everything held about them. The audit "
+                    "trail keeps the record's number and the reason."
+                )
+                % {"reference": reference},
+                (
+                    reverse("admin:applications_application_changelist"),
+                    _("Back to the applications"),
+                ),
+            )
             return redirect("admin:applications_application_changelist")
         return self._page(
-            request, application, "admin/applications/erase.html", form=form,
+            request,
+            application,
+            "admin/applications/erase.html",
+            form=form,
             title=_("Erase on request"),
-        )  # fmt: skip
+        )
 
     def move_view(self, request, pk):
         application = self._application(request, pk)
@@ -348,7 +394,7 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                 _(
                     "An onboarding conversation can be recorded once, while the application is "
                     "at the onboarding stage."
-                ),  # fmt: skip
+                ),
             )
             return redirect("admin:applications_application_change", application.pk)
         form = OnboardingForm(request.POST if request.method == "POST" else None)
@@ -388,11 +434,13 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                 application.refresh_from_db()
                 done(
                     request,
-                    _("The onboarding conversation for %(reference)s is recorded: it is now "
-                      "‘%(status)s’.") % {"reference": application,
-                                          "status": application.get_status_display()},
+                    _(
+                        "The onboarding conversation for %(reference)s is recorded: it is now "
+                        "‘%(status)s’."
+                    )
+                    % {"reference": application, "status": application.get_status_display()},
                     application_next_step(application),
-                )  # fmt: skip
+                )
             return redirect("admin:applications_application_change", application.pk)
         return self._page(
             request,

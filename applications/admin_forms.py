@@ -87,6 +87,7 @@ class EraseForm(forms.Form):
         widget=forms.RadioSelect,
     )
     confirm = forms.BooleanField(
-        label=_("I understand this deletes everything held about this person, at once and "
-                "for good."),
-    )  # fmt: skip
+        label=_(
+            "I understand this deletes everything held about this person, at once and for good."
+        ),
+    )

@@ -25,7 +25,7 @@ BASE_COLUMNS = [
     ("Support needed", lambda a: a.get_access_needs_display()),
     ("Other support", lambda a: a.access_needs_other),
     ("Why they want to join", lambda a: a.why_join),
-]  # fmt: skip
+]
 
 
 def applications_workbook(queryset, *, include_equality=False):

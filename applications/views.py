@@ -231,9 +231,11 @@ def status_contact(request, token):
     if request.method == "POST" and form.is_valid():
         services.application_update_contact(
             application=application,
-            **{**form.cleaned_data, "safe_to_leave_messages": form.cleaned_data[
-                "safe_to_leave_messages"] == "YES"},
-        )  # fmt: skip
+            **{
+                **form.cleaned_data,
+                "safe_to_leave_messages": form.cleaned_data["safe_to_leave_messages"] == "YES",
+            },
+        )
         messages.success(request, _("Your contact details have been updated."))
         return redirect("applications:status", token=token)
     return render(

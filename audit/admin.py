@@ -48,9 +48,11 @@ class AuditedAdminMixin:
                 audit_untied(actor=request.user, action=Action.VIEW, object_type=label, detail="")
             else:
                 audit_record(
-                    actor=request.user, action=Action.VIEW, object_type=label,
+                    actor=request.user,
+                    action=Action.VIEW,
+                    object_type=label,
                     object_id=int(object_id),
-                )  # fmt: skip
+                )
         return response
 
     def changelist_view(self, request, extra_context=None):

@@ -37,7 +37,7 @@ class AuditQuerySet(models.QuerySet):
                 else ""
             )
             cursor.execute(
-                f"DELETE FROM {table} WHERE id IN "  # noqa: S608 # nosec B608
+                f"DELETE FROM {table} WHERE id IN "  # nosec B608
                 f"(SELECT id FROM {table} WHERE at < %s{floor} ORDER BY id LIMIT %s)",
                 [connection.ops.adapt_datetimefield_value(before), limit],
             )

@@ -66,9 +66,17 @@ def _checked(value):
 
 
 def audit_record(
-    *, actor, action, obj=None, object_type="", object_id=None, detail="", values=(), fields=(),
+    *,
+    actor,
+    action,
+    obj=None,
+    object_type="",
+    object_id=None,
+    detail="",
+    values=(),
+    fields=(),
     at=None,
-):  # fmt: skip
+):
     """Writes one audit entry: who (a user id), what, which record (its type and its
     internal id, never the reference applicants are given) and one of DETAILS, filled
     with `values` (counts, dates, codes). `fields` are names of the record's model

@@ -43,10 +43,17 @@ def main(kind):
             writer.writerow([safe_text(getter(application)) for _title, getter in columns])
         content = out.getvalue().encode()
     seconds = time.perf_counter() - started
-    print(json.dumps({
-        "rows": queryset.count(), "seconds": seconds, "bytes": len(content),
-        "peak_mb": peak_mb(), "start_mb": start_mb,
-    }))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "rows": queryset.count(),
+                "seconds": seconds,
+                "bytes": len(content),
+                "peak_mb": peak_mb(),
+                "start_mb": start_mb,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

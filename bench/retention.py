@@ -52,11 +52,15 @@ def seed(how_many):
         n = min(CHUNK, how_many - start)
         batch = Application.objects.bulk_create(
             Application(
-                reference=f"VVF-B{start + i:07d}", status="NOT_SELECTED", full_name="Bench",
-                email="bench@example.com", why_join="Benchmark", closed_at=closed,
+                reference=f"VVF-B{start + i:07d}",
+                status="NOT_SELECTED",
+                full_name="Bench",
+                email="bench@example.com",
+                why_join="Benchmark",
+                closed_at=closed,
             )
             for i in range(n)
-        )  # fmt: skip
+        )
         through.objects.bulk_create(
             through(application_id=a.pk, forum_id=f.pk) for a in batch for f in forums
         )
@@ -82,7 +86,7 @@ def rows():
     with connection.cursor() as cursor:
         total = 0
         for table in ["applications_application", *RELATED]:
-            cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 (fixed names)
+            cursor.execute(f"SELECT count(*) FROM {table}")  # fixed names
             total += cursor.fetchone()[0]
     return total
 
@@ -91,7 +95,7 @@ def hand_written_delete():
     with connection.cursor() as cursor:
         due = "SELECT id FROM applications_application WHERE status = 'NOT_SELECTED'"
         for table in RELATED:
-            cursor.execute(f"DELETE FROM {table} WHERE application_id IN ({due})")  # noqa: S608
+            cursor.execute(f"DELETE FROM {table} WHERE application_id IN ({due})")
         cursor.execute("DELETE FROM applications_application WHERE status = 'NOT_SELECTED'")
 
 
@@ -104,8 +108,10 @@ def timed(label, work, how_many):
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     gone = before - rows()
-    print(f"{label:<34} {seconds:8.2f} s  {how_many / seconds:10,.0f} applications/s  "
-          f"peak {peak / 2**20:7.1f} MiB  ({gone:,} rows deleted)")  # fmt: skip
+    print(
+        f"{label:<34} {seconds:8.2f} s  {how_many / seconds:10,.0f} applications/s  "
+        f"peak {peak / 2**20:7.1f} MiB  ({gone:,} rows deleted)"
+    )
     return seconds, peak
 
 
@@ -116,17 +122,21 @@ def main():
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
     try:
-        print(f"{how_many:,} due applications on PostgreSQL {connection.pg_version}; "
-              f"batches of {django.conf.settings.RETENTION_BATCH_SIZE}")  # fmt: skip
+        print(
+            f"{how_many:,} due applications on PostgreSQL {connection.pg_version}; "
+            f"batches of {django.conf.settings.RETENTION_BATCH_SIZE}"
+        )
         seed(how_many)
         reference, reference_peak = timed(
             "hand-written SQL delete (reference)", hand_written_delete, how_many
         )
         seed(how_many)
         sweep, sweep_peak = timed("retention sweep", lambda: retention.enforce(), how_many)
-        print(f"the sweep takes {sweep / reference:.2f}x the time of the hand-written delete; "
-              f"peak memory {reference_peak / 2**20:.0f} MiB after the reference, "
-              f"{sweep_peak / 2**20:.0f} MiB after the sweep")  # fmt: skip
+        print(
+            f"the sweep takes {sweep / reference:.2f}x the time of the hand-written delete; "
+            f"peak memory {reference_peak / 2**20:.0f} MiB after the reference, "
+            f"{sweep_peak / 2**20:.0f} MiB after the sweep"
+        )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -109,15 +109,17 @@ def applicant_at_contact_step(server):
     cookies = {}
     vawg = str(Forum.objects.get(slug="vawg").pk)
     answers = [
-        ("date-of-birth", {"date_of_birth_0": "27", "date_of_birth_1": "3",
-                           "date_of_birth_2": "1990"}),
+        (
+            "date-of-birth",
+            {"date_of_birth_0": "27", "date_of_birth_1": "3", "date_of_birth_2": "1990"},
+        ),
         ("london", {"london_connection": ["LIVES"]}),
         ("victim", {"victim_of_crime": "YES"}),
         ("pnc-check", {"willing_pnc": "YES"}),
         ("confidentiality", {"willing_confidentiality": "YES"}),
         ("forums", {"forums": [vawg]}),
         ("name", {"full_name": "Bench Applicant", "preferred_name": ""}),
-    ]  # fmt: skip
+    ]
     for slug, data in answers:
         _status, _location, page = server.request("GET", f"/apply/{slug}/", cookies=cookies)
         status, location, _ = server.request(
@@ -126,10 +128,13 @@ def applicant_at_contact_step(server):
         assert status == 302 and slug not in (location or ""), (slug, status, location)
     _status, _location, page = server.request("GET", "/apply/contact/", cookies=cookies)
     contact = {
-        "email": "bench@bench.invalid", "phone": "07700 900 982", "contact_method": "EMAIL",
-        "safe_to_leave_messages": "NO", "contact_times": "",
+        "email": "bench@bench.invalid",
+        "phone": "07700 900 982",
+        "contact_method": "EMAIL",
+        "safe_to_leave_messages": "NO",
+        "contact_times": "",
         "csrfmiddlewaretoken": csrf_token(page),
-    }  # fmt: skip
+    }
     return cookies, contact
 
 
@@ -261,16 +266,42 @@ def main():
     logs = tempfile.mkdtemp(prefix="vvf-bench-logs-")
     processes = [
         subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "vvf.wsgi:application", "--workers", "2",
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=open(f"{logs}/gunicorn.log", "w"), stderr=subprocess.STDOUT,
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "vvf.wsgi:application",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=open(f"{logs}/gunicorn.log", "w"),
+            stderr=subprocess.STDOUT,
         ),
         subprocess.Popen(
-            [PYTHON, "-m", "celery", "-A", "vvf", "worker", "--concurrency", "1",
-             "--loglevel", "WARNING"],
-            cwd=ROOT, env=env, stdout=open(f"{logs}/worker.log", "w"), stderr=subprocess.STDOUT,
+            [
+                PYTHON,
+                "-m",
+                "celery",
+                "-A",
+                "vvf",
+                "worker",
+                "--concurrency",
+                "1",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=open(f"{logs}/worker.log", "w"),
+            stderr=subprocess.STDOUT,
         ),
-    ]  # fmt: skip
+    ]
     try:
         server = Server(port)
         for _ in range(100):
@@ -310,7 +341,7 @@ def report(server, users, env):
         ("programme home (admin index, staff)", PROGRAMME_HOME, staff, False),
         ("panel case page", f"/panel/cases/{users['case'].pk}/", panel, False),
         ("monthly report (all forums)", f"/feedback/reports/{month.pk}/", police, False),
-    ]  # fmt: skip
+    ]
     print(f"\nPages: wrk, 2 threads, 8 connections, {DURATION} each, gunicorn 2 sync workers;")
     print("applicants: 8 sessions taken in turn")
     print(f"{'page':<40} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs bare':>8}  budget")
@@ -331,27 +362,37 @@ def report(server, users, env):
         elif label.startswith("form step"):
             budget = f"at least 0.25: {'met' if share >= 0.25 else 'MISSED'}"
         errors = f"  ({figures['bad_status']} error answers)" if figures["bad_status"] else ""
-        print(f"{label:<40} {figures['rps']:>8.0f} {figures['p50_ms']:>8.1f} "
-              f"{figures['p95_ms']:>8.1f} {share:>8.2f}  {budget}{errors}", flush=True)  # fmt: skip
+        print(
+            f"{label:<40} {figures['rps']:>8.0f} {figures['p50_ms']:>8.1f} "
+            f"{figures['p95_ms']:>8.1f} {share:>8.2f}  {budget}{errors}",
+            flush=True,
+        )
 
-    print(f"\nStaff pages' p50 latency against the bare view's, three rounds of {ROUND_DURATION},"
-          " each page just after a bare run (budget: within 25x):")  # fmt: skip
+    print(
+        f"\nStaff pages' p50 latency against the bare view's, three rounds of {ROUND_DURATION},"
+        " each page just after a bare run (budget: within 25x):"
+    )
     for label, path in [
         ("programme home", PROGRAMME_HOME),
         ("staff list, 100 a page, filtered", f"{STAFF_LIST}?status__exact=SUBMITTED"),
     ]:
         median, lowest, highest, pages, bares = against_bare(server, path, staff)
         met = "met" if median <= LATENCY_BUDGET else "MISSED"
-        print(f"  {label:<34} median {median:5.1f}x (range {lowest:.1f}x to {highest:.1f}x);"
-              f" p50 {', '.join(f'{p:.1f}' for p in pages)} ms against"
-              f" {', '.join(f'{b:.1f}' for b in bares)} ms  (budget within {LATENCY_BUDGET}x:"
-              f" {met})", flush=True)  # fmt: skip
+        print(
+            f"  {label:<34} median {median:5.1f}x (range {lowest:.1f}x to {highest:.1f}x);"
+            f" p50 {', '.join(f'{p:.1f}' for p in pages)} ms against"
+            f" {', '.join(f'{b:.1f}' for b in bares)} ms  (budget within {LATENCY_BUDGET}x:"
+            f" {met})",
+            flush=True,
+        )
 
     admin_seconds, raw_seconds = staff_list_against_raw_sql(users["staff"])
     ratio = admin_seconds / raw_seconds
-    print(f"\nStaff list, one page of 100 rows (best of 30): as the admin fetches them "
-          f"{admin_seconds * 1000:.1f} ms, one raw SQL query {raw_seconds * 1000:.1f} ms: "
-          f"{ratio:.1f}x (budget under 3x: {'met' if ratio < 3 else 'MISSED'})")  # fmt: skip
+    print(
+        f"\nStaff list, one page of 100 rows (best of 30): as the admin fetches them "
+        f"{admin_seconds * 1000:.1f} ms, one raw SQL query {raw_seconds * 1000:.1f} ms: "
+        f"{ratio:.1f}x (budget under 3x: {'met' if ratio < 3 else 'MISSED'})"
+    )
 
     print("\nExport of every application (XLSX, encrypted) beside Python's csv module:")
     for kind in ("csv", "xlsx"):
@@ -359,9 +400,12 @@ def report(server, users, env):
         budget = ""
         if kind == "xlsx":
             budget = f"  (budget under 200 MB: {'met' if figures['peak_mb'] < 200 else 'MISSED'})"
-        print(f"  {kind:<5} {figures['rows']:,} rows  {figures['seconds']:6.1f} s  "
-              f"peak {figures['peak_mb']:6.1f} MB (process at start {figures['start_mb']:.0f} MB)"
-              f"  {figures['bytes'] / 2**20:.1f} MiB{budget}", flush=True)  # fmt: skip
+        print(
+            f"  {kind:<5} {figures['rows']:,} rows  {figures['seconds']:6.1f} s  "
+            f"peak {figures['peak_mb']:6.1f} MB (process at start {figures['start_mb']:.0f} MB)"
+            f"  {figures['bytes'] / 2**20:.1f} MiB{budget}",
+            flush=True,
+        )
 
     print("\nRetention sweep (bench/retention.py):")
     retention_env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}

@@ -14,9 +14,15 @@ from django.utils import timezone
 
 CHUNK = 5000
 STATUSES = [
-    ("SUBMITTED", 30), ("IN_REVIEW", 10), ("ONBOARDING", 5), ("PNC_CHECK", 3),
-    ("WITHDRAWN", 12), ("NOT_RIGHT_TIME", 15), ("SIGNPOSTED", 10), ("NOT_SELECTED", 15),
-]  # fmt: skip
+    ("SUBMITTED", 30),
+    ("IN_REVIEW", 10),
+    ("ONBOARDING", 5),
+    ("PNC_CHECK", 3),
+    ("WITHDRAWN", 12),
+    ("NOT_RIGHT_TIME", 15),
+    ("SIGNPOSTED", 10),
+    ("NOT_SELECTED", 15),
+]
 
 
 def seed(applications=50_000, feedback_items=20_000, recommendations=2_000):
@@ -77,15 +83,21 @@ def _applications(how_many, forums, rng):
             submitted = start + datetime.timedelta(minutes=i * 20)
             batch.append(
                 Application(
-                    reference=f"VVF-{i // 10000:04d}-{i % 10000:04d}", status=status,
-                    submission_key=f"bench-{i}", full_name=f"Applicant {i}",
-                    email=f"applicant{i}@bench.invalid", why_join="To help the next person.",
-                    postcode="SE1 2AA", borough="SOUTHWARK", submitted_at=submitted,
+                    reference=f"VVF-{i // 10000:04d}-{i % 10000:04d}",
+                    status=status,
+                    submission_key=f"bench-{i}",
+                    full_name=f"Applicant {i}",
+                    email=f"applicant{i}@bench.invalid",
+                    why_join="To help the next person.",
+                    postcode="SE1 2AA",
+                    borough="SOUTHWARK",
+                    submitted_at=submitted,
                     status_changed_at=submitted,
-                    closed_at=submitted if status in ("WITHDRAWN", "NOT_RIGHT_TIME",
-                                                      "SIGNPOSTED", "NOT_SELECTED") else None,
+                    closed_at=submitted
+                    if status in ("WITHDRAWN", "NOT_RIGHT_TIME", "SIGNPOSTED", "NOT_SELECTED")
+                    else None,
                 )
-            )  # fmt: skip
+            )
         batch = Application.objects.bulk_create(batch)
         through.objects.bulk_create(
             through(application_id=a.pk, forum_id=forum.pk)
@@ -114,22 +126,27 @@ def _members(forums):
     for forum in forums:
         accepted = Application.objects.bulk_create(
             Application(
-                reference=f"VVF-M{forum.pk:03d}-{n:04d}", status="ACCEPTED",
-                submission_key=f"bench-member-{forum.pk}-{n}", full_name=f"Member {n}",
-                email=f"member{forum.pk}-{n}@bench.invalid", why_join="To help.",
+                reference=f"VVF-M{forum.pk:03d}-{n:04d}",
+                status="ACCEPTED",
+                submission_key=f"bench-member-{forum.pk}-{n}",
+                full_name=f"Member {n}",
+                email=f"member{forum.pk}-{n}@bench.invalid",
+                why_join="To help.",
             )
             for n in range(12)
-        )  # fmt: skip
+        )
         Application.forums.through.objects.bulk_create(
             Application.forums.through(application_id=a.pk, forum_id=forum.pk) for a in accepted
         )
         memberships[forum.pk] = Membership.objects.bulk_create(
             Membership(
-                application=a, forum=forum, started_on=today - datetime.timedelta(days=300),
+                application=a,
+                forum=forum,
+                started_on=today - datetime.timedelta(days=300),
                 ended_on=today + datetime.timedelta(days=430),
             )
             for a in accepted
-        )  # fmt: skip
+        )
     return memberships
 
 
@@ -142,11 +159,12 @@ def _meetings(forums, memberships):
     for forum in forums:
         made = Meeting.objects.bulk_create(
             Meeting(
-                forum=forum, starts_at=first + datetime.timedelta(weeks=6 * n),
+                forum=forum,
+                starts_at=first + datetime.timedelta(weeks=6 * n),
                 ends_at=first + datetime.timedelta(weeks=6 * n, hours=2),
             )
             for n in range(5 * 52 // 6 + 4)
-        )  # fmt: skip
+        )
         past = [meeting for meeting in made if meeting.starts_at < now]
         Attendance.objects.bulk_create(
             Attendance(meeting=meeting, membership=membership, attended=True)
@@ -166,21 +184,26 @@ def _feedback(items, recommendations, forums, meetings, users, rng):
         FeedbackItem.objects.bulk_create(
             FeedbackItem(
                 forum_id=meeting.forum_id,
-                meeting=meeting, theme=rng.choice(themes),
+                meeting=meeting,
+                theme=rng.choice(themes),
                 text="Officers should explain what happens next after a report.",
-                recorded_by=users["facilitator"], recorded_at=meeting.starts_at,
+                recorded_by=users["facilitator"],
+                recorded_at=meeting.starts_at,
             )
             for meeting in (rng.choice(meetings) for _ in range(min(CHUNK, items - first)))
-        )  # fmt: skip
+        )
     Recommendation.objects.bulk_create(
         Recommendation(
-            forum_id=meeting.forum_id, meeting=meeting, title=f"Recommendation {n}",
+            forum_id=meeting.forum_id,
+            meeting=meeting,
+            title=f"Recommendation {n}",
             detail="Tell victims who their officer is within a week.",
-            status=rng.choice(statuses), raised_at=meeting.starts_at,
+            status=rng.choice(statuses),
+            raised_at=meeting.starts_at,
             status_changed_at=meeting.starts_at,
         )
         for n, meeting in zip(range(recommendations), itertools.cycle(meetings), strict=False)
-    )  # fmt: skip
+    )
 
 
 def _reports():
@@ -200,9 +223,13 @@ def _panel_case(forum, users):
     from vetting.models import PanelSeat
 
     application = Application.objects.create(
-        reference="VVF-CASE-0001", status="PNC_CHECK", submission_key="bench-case",
-        full_name="Panel applicant", email="panel@bench.invalid", why_join="To help.",
-    )  # fmt: skip
+        reference="VVF-CASE-0001",
+        status="PNC_CHECK",
+        submission_key="bench-case",
+        full_name="Panel applicant",
+        email="panel@bench.invalid",
+        why_join="To help.",
+    )
     application.forums.add(forum)
     Consent.objects.create(
         application=application,
@@ -218,9 +245,12 @@ def _panel_case(forum, users):
         PanelSeat.Seat.FACILITATOR: users["facilitator"],
     }
     return services.check_record_disclosure(
-        check=check, received_on=timezone.localdate(), by=users["staff"], seats=seats,
+        check=check,
+        received_on=timezone.localdate(),
+        by=users["staff"],
+        seats=seats,
         items=[{"offence": "Theft", "offence_date": "2015", "disposal": "Caution", "notes": ""}],
-    )  # fmt: skip
+    )
 
 
 def _programme_rows(users):

@@ -36,8 +36,18 @@ class RecommendationAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["title", "forum", "status", "raised_at", "page"]
     list_filter = [RecommendationToDo, "forum", "status"]
     search_fields = ["title"]
-    fields = ["forum", "meeting", "title", "detail", "owner_person", "status", "accepted",
-              "explanation", "fed_back_at", "raised_at"]  # fmt: skip
+    fields = [
+        "forum",
+        "meeting",
+        "title",
+        "detail",
+        "owner_person",
+        "status",
+        "accepted",
+        "explanation",
+        "fed_back_at",
+        "raised_at",
+    ]
     readonly_fields = fields
 
     @admin.display(description=_("owner"))

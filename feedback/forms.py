@@ -20,21 +20,28 @@ def _meeting_choices(forum):
 class MeetingChoiceField(forms.TypedChoiceField):
     def __init__(self, **kwargs):
         super().__init__(
-            coerce=int, widget=forms.RadioSelect,
-            error_messages={"required": _("Select the meeting")}, **kwargs,
-        )  # fmt: skip
+            coerce=int,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Select the meeting")},
+            **kwargs,
+        )
 
 
 class FeedbackForm(forms.Form):
     meeting = MeetingChoiceField(label=_("Which meeting was this said at?"))
     theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), widget=forms.RadioSelect,
-        empty_label=None, error_messages={"required": _("Select a theme")},
-    )  # fmt: skip
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Select a theme")},
+    )
     text = LongTextField(
-        label=_("What the forum said"), help_text=NO_NAMES, max_length=3000,
+        label=_("What the forum said"),
+        help_text=NO_NAMES,
+        max_length=3000,
         error_messages={"required": _("Enter what the forum said")},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,16 +51,21 @@ class FeedbackForm(forms.Form):
 class RecommendationForm(forms.Form):
     meeting = MeetingChoiceField(label=_("Which meeting did it come from?"))
     title = forms.CharField(
-        label=_("Recommendation or request"), max_length=200,
+        label=_("Recommendation or request"),
+        max_length=200,
         error_messages={"required": _("Enter the recommendation or request")},
-    )  # fmt: skip
+    )
     detail = LongTextField(
-        label=_("Detail"), help_text=NO_NAMES, max_length=3000,
+        label=_("Detail"),
+        help_text=NO_NAMES,
+        max_length=3000,
         error_messages={"required": _("Enter the detail")},
-    )  # fmt: skip
+    )
     owner = forms.ModelChoiceField(
-        label=_("Officer who owns it (optional)"), required=False, queryset=None,
-    )  # fmt: skip
+        label=_("Officer who owns it (optional)"),
+        required=False,
+        queryset=None,
+    )
 
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,14 +78,17 @@ class RecommendationForm(forms.Form):
 
 class MoveForm(forms.Form):
     to_status = forms.ChoiceField(
-        label=_("What happens next"), widget=forms.RadioSelect,
+        label=_("What happens next"),
+        widget=forms.RadioSelect,
         error_messages={"required": _("Select what happens next")},
-    )  # fmt: skip
+    )
     words = LongTextField(
         label=_("Your words for the timeline"),
         help_text=_("Needed when it is not pursued: this explanation is shown to the forum."),
-        max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 4}),
-    )  # fmt: skip
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     fed_back_at = MeetingChoiceField(
         label=_("Meeting where it was fed back (when fed back)"), required=False
     )

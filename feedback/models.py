@@ -100,23 +100,33 @@ class Recommendation(models.Model):
         "forums.Forum", on_delete=models.PROTECT, related_name="recommendations"
     )
     meeting = models.ForeignKey(
-        "forums.Meeting", on_delete=models.PROTECT, related_name="recommendations",
+        "forums.Meeting",
+        on_delete=models.PROTECT,
+        related_name="recommendations",
         verbose_name=_("meeting it came from"),
-    )  # fmt: skip
+    )
     title = models.CharField(_("title"), max_length=200)
     detail = models.TextField(_("detail"), max_length=3000)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="owned_recommendations", verbose_name=_("officer who owns it"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_recommendations",
+        verbose_name=_("officer who owns it"),
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RAISED)
     # Was it accepted? Kept after it is fed back, for "you said, we did".
     accepted = models.BooleanField(null=True)
     explanation = models.TextField(_("explanation for the forum"), max_length=3000, blank=True)
     fed_back_at = models.ForeignKey(
-        "forums.Meeting", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "forums.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("fed back at"),
-    )  # fmt: skip
+    )
     raised_at = models.DateTimeField(default=timezone.now)
     status_changed_at = models.DateTimeField(default=timezone.now)
 
@@ -172,7 +182,7 @@ class MonthlyReport(models.Model):
                 fields=["month", "forum"],
                 name="one_report_per_forum_month",
                 nulls_distinct=False,
-            )  # fmt: skip
+            )
         ]
 
     def __str__(self):

@@ -59,7 +59,7 @@ def _sheets(content):
                 for row in content["outstanding"]
             ],
             [4],
-        ),  # fmt: skip
+        ),
         (
             "People",
             [("Forum", 36), ("Meetings held", 16), ("People who took part", 22)],

@@ -45,9 +45,10 @@ def _months(today):
 
 class GenerateForm(forms.Form):
     month = forms.TypedChoiceField(
-        label=gettext_lazy("Month"), coerce=datetime.date.fromisoformat,
+        label=gettext_lazy("Month"),
+        coerce=datetime.date.fromisoformat,
         error_messages={"required": gettext_lazy("Select the month")},
-    )  # fmt: skip
+    )
     forum = forms.ChoiceField(
         label=gettext_lazy("Forum"),
         error_messages={"required": gettext_lazy("Select a forum, or all forums")},

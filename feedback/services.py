@@ -58,9 +58,11 @@ def _national(phone):
 def _names_and_contacts(forum):
     """The names, emails and phone numbers of every member the forum has had."""
     rows = Membership.objects.filter(forum=forum).values_list(
-        "application__full_name", "application__preferred_name", "application__email",
+        "application__full_name",
+        "application__preferred_name",
+        "application__email",
         "application__phone",
-    )  # fmt: skip
+    )
     whole, parts, emails, phones = set(), set(), set(), set()
     for full_name, preferred_name, email, phone in rows:
         for name in (full_name, preferred_name):
@@ -167,9 +169,12 @@ def recommendation_move(*, recommendation, to_status, by, words="", fed_back_at=
         update_fields=["status", "status_changed_at", "accepted", "explanation", "fed_back_at"]
     )
     RecommendationEvent.objects.create(
-        recommendation=recommendation, from_status=from_status, to_status=to_status, by=by,
+        recommendation=recommendation,
+        from_status=from_status,
+        to_status=to_status,
+        by=by,
         words=words,
-    )  # fmt: skip
+    )
     if to_status in ANSWERS:
         outbox.enqueue(tasks.send_answered, recommendation.pk)
     return recommendation

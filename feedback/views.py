@@ -45,8 +45,10 @@ def index(request):
 def _anonymity_errors(form, refused):
     for field, problems in refused.problems.items():
         for problem in problems:
-            form.add_error(field, _("%(problem)s: nobody in the forum may be identifiable")
-                           % {"problem": problem})  # fmt: skip
+            form.add_error(
+                field,
+                _("%(problem)s: nobody in the forum may be identifiable") % {"problem": problem},
+            )
 
 
 @login_required
@@ -57,10 +59,12 @@ def record(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             item = services.feedback_record(
-                forum=forum, meeting=Meeting.objects.get(pk=form.cleaned_data["meeting"]),
-                theme=form.cleaned_data["theme"], text=form.cleaned_data["text"],
+                forum=forum,
+                meeting=Meeting.objects.get(pk=form.cleaned_data["meeting"]),
+                theme=form.cleaned_data["theme"],
+                text=form.cleaned_data["text"],
                 by=request.user,
-            )  # fmt: skip
+            )
         except services.NotAnonymous as refused:
             _anonymity_errors(form, refused)
         except services.FeedbackError as refused:
@@ -70,10 +74,11 @@ def record(request, slug):
             messages.success(request, _("Feedback recorded. You can record another."))
             return redirect("feedback:record", forum.slug)
     return render(
-        request, "feedback/record.html",
+        request,
+        "feedback/record.html",
         {"forum": forum, "form": form, "themes": Theme.objects.all()},
         status=400 if form.errors else 200,
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -85,10 +90,13 @@ def recommendation_raise(request, slug):
         data = form.cleaned_data
         try:
             recommendation = services.recommendation_raise(
-                forum=forum, meeting=Meeting.objects.get(pk=data["meeting"]),
-                title=data["title"], detail=data["detail"], owner=data["owner"],
+                forum=forum,
+                meeting=Meeting.objects.get(pk=data["meeting"]),
+                title=data["title"],
+                detail=data["detail"],
+                owner=data["owner"],
                 by=request.user,
-            )  # fmt: skip
+            )
         except services.NotAnonymous as refused:
             _anonymity_errors(form, refused)
         except services.FeedbackError as refused:
@@ -98,9 +106,11 @@ def recommendation_raise(request, slug):
             messages.success(request, _("Recommendation raised."))
             return redirect("feedback:recommendation", recommendation.pk)
     return render(
-        request, "feedback/raise.html", {"forum": forum, "form": form},
+        request,
+        "feedback/raise.html",
+        {"forum": forum, "form": form},
         status=400 if form.errors else 200,
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -152,18 +162,24 @@ def recommendation_move(request, pk):
         data = form.cleaned_data
         try:
             services.recommendation_move(
-                recommendation=recommendation, to_status=data["to_status"], by=request.user,
+                recommendation=recommendation,
+                to_status=data["to_status"],
+                by=request.user,
                 words=data["words"],
                 fed_back_at=Meeting.objects.filter(pk=data.get("fed_back_at") or None).first(),
-            )  # fmt: skip
+            )
         except services.NotAnonymous as refused:
             _anonymity_errors(form, refused)
         except services.FeedbackError as refused:
             form.add_error(None, str(refused))
         else:
-            audit_record(actor=request.user, action=Action.DECISION, obj=recommendation,
-                         detail="status {}",
-                         values=[Status(data["to_status"])])  # fmt: skip
+            audit_record(
+                actor=request.user,
+                action=Action.DECISION,
+                obj=recommendation,
+                detail="status {}",
+                values=[Status(data["to_status"])],
+            )
             messages.success(request, _("Saved. The timeline shows the change."))
             return redirect("feedback:recommendation", recommendation.pk)
     return _recommendation_page(request, recommendation, form=form, status=400)

@@ -163,9 +163,11 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin
         if not request.user.has_perm("forums.add_membership"):
             raise PermissionDenied
         application = get_object_or_404(
-            Application, pk=application_pk, status=Application.Status.ACCEPTED,
+            Application,
+            pk=application_pk,
+            status=Application.Status.ACCEPTED,
             membership__isnull=True,
-        )  # fmt: skip
+        )
         form = MakeMemberForm(
             request.POST if request.method == "POST" else None, application=application
         )
@@ -177,25 +179,41 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin
             except services.MembershipError as refused:
                 messages.error(request, str(refused))
             else:
-                audit_record(actor=request.user, action=Action.CREATE, obj=membership,
-                             detail="member of a forum")  # fmt: skip
+                audit_record(
+                    actor=request.user,
+                    action=Action.CREATE,
+                    obj=membership,
+                    detail="member of a forum",
+                )
                 done(
                     request,
                     _("%(reference)s is now a member of %(forum)s, from %(day)s.")
-                    % {"reference": application, "forum": membership.forum,
-                       "day": date_format(membership.started_on)},
-                    (reverse("admin:forums_meeting_changelist")
-                     + f"?forum__id__exact={membership.forum_id}",
-                     _("See the forum's meetings")),
-                )  # fmt: skip
+                    % {
+                        "reference": application,
+                        "forum": membership.forum,
+                        "day": date_format(membership.started_on),
+                    },
+                    (
+                        reverse("admin:forums_meeting_changelist")
+                        + f"?forum__id__exact={membership.forum_id}",
+                        _("See the forum's meetings"),
+                    ),
+                )
                 if crowded:
-                    messages.warning(request, _("This forum now has more than %(most)s members.")
-                                     % {"most": MEMBERS_AT_MOST})  # fmt: skip
+                    messages.warning(
+                        request,
+                        _("This forum now has more than %(most)s members.")
+                        % {"most": MEMBERS_AT_MOST},
+                    )
                 return redirect("admin:forums_membership_change", membership.pk)
         return admin_page(
-            self, request, "admin/forums/make_member.html", form=form, application=application,
+            self,
+            request,
+            "admin/forums/make_member.html",
+            form=form,
+            application=application,
             title=_("Choose the forum %(reference)s joins") % {"reference": application},
-        )  # fmt: skip
+        )
 
     def leave_view(self, request, pk):
         if not request.user.has_perm("forums.change_membership"):
@@ -210,18 +228,26 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin
             except services.MembershipError as refused:
                 messages.error(request, str(refused))
             else:
-                audit_record(actor=request.user, action=Action.CHANGE, obj=membership,
-                             detail="left")  # fmt: skip
+                audit_record(
+                    actor=request.user, action=Action.CHANGE, obj=membership, detail="left"
+                )
                 done(
                     request,
-                    _("%(reference)s left %(forum)s on %(day)s: their tenure has ended, and their "
-                      "personal data is deleted 6 months later.")
-                    % {"reference": membership.application.reference, "forum": membership.forum,
-                       "day": date_format(form.cleaned_data["left_on"])},
-                    (reverse("admin:forums_membership_changelist")
-                     + f"?forum__id__exact={membership.forum_id}",
-                     _("See the forum's members")),
-                )  # fmt: skip
+                    _(
+                        "%(reference)s left %(forum)s on %(day)s: their tenure has ended, and "
+                        "their personal data is deleted 6 months later."
+                    )
+                    % {
+                        "reference": membership.application.reference,
+                        "forum": membership.forum,
+                        "day": date_format(form.cleaned_data["left_on"]),
+                    },
+                    (
+                        reverse("admin:forums_membership_changelist")
+                        + f"?forum__id__exact={membership.forum_id}",
+                        _("See the forum's members"),
+                    ),
+                )
                 return redirect("admin:forums_membership_change", membership.pk)
         return admin_page(
             self,
@@ -293,10 +319,15 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin
         if problems:
             # Something changed since the dry run: someone imported some of them already.
             return admin_page(
-                self, request, "admin/forums/import.html",
-                form=ImportForm(initial={"forum": forum}), forum=forum, problems=problems,
-                rows=rows, title=_("Import members from a spreadsheet"),
-            )  # fmt: skip
+                self,
+                request,
+                "admin/forums/import.html",
+                form=ImportForm(initial={"forum": forum}),
+                forum=forum,
+                problems=problems,
+                rows=rows,
+                title=_("Import members from a spreadsheet"),
+            )
         messages.success(
             request,
             ngettext(
@@ -320,9 +351,12 @@ class ScheduleForm(forms.Form):
     first_day = vvf_forms.PlainDateField(label=_("First meeting on"))
     start_time = vvf_forms.TimeField(label=_("Starts at"), initial="18:00")
     count = vvf_forms.IntegerField(
-        label=_("How many meetings"), min_value=1, max_value=20, initial=1,
+        label=_("How many meetings"),
+        min_value=1,
+        max_value=20,
+        initial=1,
         help_text=_("More than one makes a series, every six weeks."),
-    )  # fmt: skip
+    )
     mode = forms.ChoiceField(label=_("How"), choices=Meeting.Mode.choices)
     venue = forms.CharField(label=_("Venue"), max_length=300, initial=services.DEFAULT_VENUE)
     joining_link = forms.URLField(
@@ -337,8 +371,17 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     # Read only: a change or cancellation must reach the invited members as a calendar
     # update, so it is made on the meeting's page, through the services.
-    fields = ["forum", "starts_at", "ends_at", "mode", "venue", "joining_link", "cancelled",
-              "agenda_published_at", "sequence"]  # fmt: skip
+    fields = [
+        "forum",
+        "starts_at",
+        "ends_at",
+        "mode",
+        "venue",
+        "joining_link",
+        "cancelled",
+        "agenda_published_at",
+        "sequence",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request):
@@ -374,11 +417,17 @@ class MeetingAdmin(admin.ModelAdmin):
                     "%(n)s meeting of %(forum)s scheduled, on %(first)s.",
                     "%(n)s meetings of %(forum)s scheduled, every six weeks from %(first)s.",
                     len(meetings),
-                ) % {"n": len(meetings), "forum": first.forum,
-                     "first": date_format(timezone.localtime(first.starts_at), "DATETIME_FORMAT")},
-                (reverse("forums:meeting", args=[first.forum.slug, first.pk]),
-                 _("Run the first meeting: invitations and agenda")),
-            )  # fmt: skip
+                )
+                % {
+                    "n": len(meetings),
+                    "forum": first.forum,
+                    "first": date_format(timezone.localtime(first.starts_at), "DATETIME_FORMAT"),
+                },
+                (
+                    reverse("forums:meeting", args=[first.forum.slug, first.pk]),
+                    _("Run the first meeting: invitations and agenda"),
+                ),
+            )
             return redirect("admin:forums_meeting_changelist")
         return admin_page(
             self, request, "admin/forums/schedule.html", form=form, title=_("Schedule meetings")
@@ -398,19 +447,23 @@ class MeetingAdmin(admin.ModelAdmin):
             except (ValueError, services.MembershipError) as refused:
                 messages.error(request, str(refused) or _("Choose from the members listed."))
             else:
-                audit_record(actor=request.user, action=Action.CHANGE, obj=meeting,
-                             detail="attendance")  # fmt: skip
+                audit_record(
+                    actor=request.user, action=Action.CHANGE, obj=meeting, detail="attendance"
+                )
                 done(
                     request,
                     ngettext(
                         "Attendance recorded: %(n)s of %(all)s member attended.",
                         "Attendance recorded: %(n)s of %(all)s members attended.",
                         len(members),
-                    ) % {"n": len(attended), "all": len(members)},
-                    (reverse("admin:forums_expenseclaim_changelist")
-                     + f"?meeting__forum__id__exact={meeting.forum_id}&status__exact=SUBMITTED",
-                     _("See the claims to decide for this forum")),
-                )  # fmt: skip
+                    )
+                    % {"n": len(attended), "all": len(members)},
+                    (
+                        reverse("admin:forums_expenseclaim_changelist")
+                        + f"?meeting__forum__id__exact={meeting.forum_id}&status__exact=SUBMITTED",
+                        _("See the claims to decide for this forum"),
+                    ),
+                )
                 return redirect("admin:forums_meeting_change", meeting.pk)
         taken = set(
             meeting.attendance.filter(attended=True).values_list("membership_id", flat=True)
@@ -437,16 +490,32 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
     for finance. Claims are never added, edited or deleted by hand."""
 
     list_display = [
-        "member_reference", "forum", "meeting_date", "kind", "amount", "status", "submitted_at",
-    ]  # fmt: skip
+        "member_reference",
+        "forum",
+        "meeting_date",
+        "kind",
+        "amount",
+        "status",
+        "submitted_at",
+    ]
     list_filter = [ClaimToDo, "status", "kind", "meeting__forum"]
     search_fields = ["=membership__application__reference"]
     list_select_related = ["membership__application", "meeting__forum"]
     list_per_page = 100
     fields = [
-        "member_reference", "forum", "meeting_date", "kind", "amount", "description",
-        "receipt_link", "status", "submitted_at", "decided_at", "decided_by_person", "reason",
-    ]  # fmt: skip
+        "member_reference",
+        "forum",
+        "meeting_date",
+        "kind",
+        "amount",
+        "description",
+        "receipt_link",
+        "status",
+        "submitted_at",
+        "decided_at",
+        "decided_by_person",
+        "reason",
+    ]
     readonly_fields = fields
 
     def get_queryset(self, request):
@@ -507,9 +576,11 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
             approve = form.cleaned_data["decision"] == "approve"
             try:
                 services.claim_decide(
-                    claim=claim, approve=approve, by=request.user,
+                    claim=claim,
+                    approve=approve,
+                    by=request.user,
                     reason=form.cleaned_data["reason"],
-                )  # fmt: skip
+                )
             except services.MembershipError as refused:
                 messages.error(request, str(refused))
             else:
@@ -518,23 +589,37 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                     "amount": f"£{claim.amount}",
                 }
                 approved = _("The claim of %(reference)s for %(amount)s is approved.") % said
-                rejected = _("The claim of %(reference)s for %(amount)s is not approved: they "
-                             "will see your reason.") % said  # fmt: skip
+                rejected = (
+                    _(
+                        "The claim of %(reference)s for %(amount)s is not approved: they "
+                        "will see your reason."
+                    )
+                    % said
+                )
                 waiting = ExpenseClaim.objects.filter(status=ExpenseClaim.Status.SUBMITTED)
                 after = waiting.order_by("submitted_at", "pk").first()
                 link = (
-                    (reverse("admin:forums_expenseclaim_decide", args=[after.pk]),
-                     _("Decide the next claim"))
-                    if after else
-                    (reverse("admin:forums_expenseclaim_changelist"),
-                     _("Every claim is decided: back to the claims"))
-                )  # fmt: skip
+                    (
+                        reverse("admin:forums_expenseclaim_decide", args=[after.pk]),
+                        _("Decide the next claim"),
+                    )
+                    if after
+                    else (
+                        reverse("admin:forums_expenseclaim_changelist"),
+                        _("Every claim is decided: back to the claims"),
+                    )
+                )
                 done(request, approved if approve else rejected, link)
             return redirect("admin:forums_expenseclaim_change", claim.pk)
         return admin_page(
-            self, request, "admin/forums/expenseclaim/decide.html", form=form, original=claim,
-            claim=claim, title=_("Decide this claim"),
-        )  # fmt: skip
+            self,
+            request,
+            "admin/forums/expenseclaim/decide.html",
+            form=form,
+            original=claim,
+            claim=claim,
+            title=_("Decide this claim"),
+        )
 
     def receipt_view(self, request, pk):
         """The receipt, as a download that the browser never renders; the download is
@@ -573,13 +658,19 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
                 plain, f"approved-claims-{month:%Y-%m}.xlsx", user=request.user
             )
             audit_record(
-                actor=request.user, action=Action.EXPORT, object_type="forums.expenseclaim",
-                detail="{} approved claims, {:%Y-%m}", values=[count, month],
-            )  # fmt: skip
+                actor=request.user,
+                action=Action.EXPORT,
+                object_type="forums.expenseclaim",
+                detail="{} approved claims, {:%Y-%m}",
+                values=[count, month],
+            )
             context.update(
-                token=token, password=password, count=count, month=month,
+                token=token,
+                password=password,
+                count=count,
+                month=month,
                 title=_("Download the spreadsheet"),
-            )  # fmt: skip
+            )
             return admin_page(
                 self, request, "admin/forums/expenseclaim/export_ready.html", **context
             )

@@ -39,9 +39,13 @@ def claim_new(request):
         data = form.cleaned_data
         try:
             services.claim_submit(
-                membership=membership, meeting=data["meeting"], kind=data["kind"],
-                amount=data["amount"], description=data["description"], receipt=data["receipt"],
-            )  # fmt: skip
+                membership=membership,
+                meeting=data["meeting"],
+                kind=data["kind"],
+                amount=data["amount"],
+                description=data["description"],
+                receipt=data["receipt"],
+            )
         except services.MembershipError as refused:
             form.add_error(None, str(refused))
             if data["receipt"]:

@@ -159,24 +159,32 @@ class MeetingChangeForm(forms.Form):
         label=_("Date"), name=_("the date of the meeting"), help_text=_("For example, 14 1 2027")
     )
     starts = TimeField(
-        label=_("Starts at"), help_text=_("For example, 18:00"),
-        error_messages={"required": _("Enter the time it starts"),
-                        "invalid": _("Enter the time it starts, like 18:00")},
+        label=_("Starts at"),
+        help_text=_("For example, 18:00"),
+        error_messages={
+            "required": _("Enter the time it starts"),
+            "invalid": _("Enter the time it starts, like 18:00"),
+        },
         widget=forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input--width-5"}),
-    )  # fmt: skip
+    )
     ends = TimeField(
-        label=_("Ends at"), help_text=_("For example, 20:00"),
-        error_messages={"required": _("Enter the time it ends"),
-                        "invalid": _("Enter the time it ends, like 20:00")},
+        label=_("Ends at"),
+        help_text=_("For example, 20:00"),
+        error_messages={
+            "required": _("Enter the time it ends"),
+            "invalid": _("Enter the time it ends, like 20:00"),
+        },
         widget=forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input--width-5"}),
-    )  # fmt: skip
+    )
     mode = forms.ChoiceField(label=_("How"), choices=Meeting.Mode.choices, widget=forms.RadioSelect)
     venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
     joining_link = forms.URLField(
-        label=_("Joining link (online)"), required=False, assume_scheme="https",
+        label=_("Joining link (online)"),
+        required=False,
+        assume_scheme="https",
         help_text=_("Only members of the forum see it, on their meeting page."),
         error_messages={"invalid": _("Enter a link like https://example.com/meeting")},
-    )  # fmt: skip
+    )
     cancel = forms.BooleanField(
         label=_("Cancel this meeting"),
         required=False,
@@ -185,11 +193,17 @@ class MeetingChangeForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         starts_at = timezone.localtime(meeting.starts_at)
-        kwargs.setdefault("initial", {
-            "day": starts_at.date(), "starts": starts_at.time(),
-            "ends": timezone.localtime(meeting.ends_at).time(), "mode": meeting.mode,
-            "venue": meeting.venue, "joining_link": meeting.joining_link,
-        })  # fmt: skip
+        kwargs.setdefault(
+            "initial",
+            {
+                "day": starts_at.date(),
+                "starts": starts_at.time(),
+                "ends": timezone.localtime(meeting.ends_at).time(),
+                "mode": meeting.mode,
+                "venue": meeting.venue,
+                "joining_link": meeting.joining_link,
+            },
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self):

@@ -141,22 +141,51 @@ class Column:
 
 
 COLUMNS = [
-    Column("full_name", "Full name", "Enter their full name",
-           _checked_by(validators.full_name), "Required."),
-    Column("preferred_name", "Preferred name", None, _checked_by(validators.preferred_name),
-           "Optional: what they like to be called, if different."),
-    Column("email", "Email", "Enter an email address", _checked_by(validators.email),
-           "Required, like name@example.com. Each member once."),
-    Column("phone", "Phone", None, _phone,
-           "Optional: a UK number, like 07700 900 982. Keep this column formatted as text."),
-    Column("started_on", "Started on", "Enter the date they started, like 14/01/2025",
-           _started_on,
-           "Required: the day they joined the forum, as a date or as text like 14/01/2025. "
-           "Not in the future."),
-    Column("access_needs", "Access needs", None, _checked_by(validators.access_needs_other),
-           "Optional: any support they need to take part, up to "
-           f"{validators.max_length('access_needs_other')} characters."),
-]  # fmt: skip
+    Column(
+        "full_name",
+        "Full name",
+        "Enter their full name",
+        _checked_by(validators.full_name),
+        "Required.",
+    ),
+    Column(
+        "preferred_name",
+        "Preferred name",
+        None,
+        _checked_by(validators.preferred_name),
+        "Optional: what they like to be called, if different.",
+    ),
+    Column(
+        "email",
+        "Email",
+        "Enter an email address",
+        _checked_by(validators.email),
+        "Required, like name@example.com. Each member once.",
+    ),
+    Column(
+        "phone",
+        "Phone",
+        None,
+        _phone,
+        "Optional: a UK number, like 07700 900 982. Keep this column formatted as text.",
+    ),
+    Column(
+        "started_on",
+        "Started on",
+        "Enter the date they started, like 14/01/2025",
+        _started_on,
+        "Required: the day they joined the forum, as a date or as text like 14/01/2025. "
+        "Not in the future.",
+    ),
+    Column(
+        "access_needs",
+        "Access needs",
+        None,
+        _checked_by(validators.access_needs_other),
+        "Optional: any support they need to take part, up to "
+        f"{validators.max_length('access_needs_other')} characters.",
+    ),
+]
 
 
 def template_workbook():
@@ -413,13 +442,17 @@ def members_import(*, forum, rows, by):
         )
         application.forums.add(forum)
         ApplicationEvent.objects.create(
-            application=application, to_status=Status.ACCEPTED, by=by, at=now,
+            application=application,
+            to_status=Status.ACCEPTED,
+            by=by,
+            at=now,
             reason="Imported from the pilot spreadsheet",
-        )  # fmt: skip
+        )
         membership, _crowded = membership_create(
             application=application, forum=forum, started_on=row["started_on"]
         )
         memberships.append(membership)
-    audit_record(actor=by, action=Action.CREATE, obj=forum, detail="imported {} members",
-                 values=[len(rows)])  # fmt: skip
+    audit_record(
+        actor=by, action=Action.CREATE, obj=forum, detail="imported {} members", values=[len(rows)]
+    )
     return memberships

@@ -206,11 +206,17 @@ def meeting_recording_consent(request, pk):
 def meeting_propose(request, pk):
     def act(meeting, data):
         services.agenda_item_propose(
-            meeting=meeting, membership=request.membership, title=data["title"],
+            meeting=meeting,
+            membership=request.membership,
+            title=data["title"],
             detail=data["detail"],
-        )  # fmt: skip
+        )
 
     return _post(
-        request, pk, ProposeForm, "propose", act,
+        request,
+        pk,
+        ProposeForm,
+        "propose",
+        act,
         "Thank you: your suggestion has been sent to the people running your forum.",
-    )  # fmt: skip
+    )

@@ -33,10 +33,12 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="organisations",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="organisations",
         verbose_name=_("staff of this organisation"),
         help_text=_("External partner staff see the forums their organisation runs."),
-    )  # fmt: skip
+    )
 
     class Meta:
         ordering = ["name"]
@@ -82,17 +84,23 @@ class Forum(models.Model):
     launch_date = models.DateField(_("launch date"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position in lists"), default=0)
     facilitators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_forums",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_forums",
         verbose_name=_("independent facilitators"),
-    )  # fmt: skip
+    )
     mps_representatives = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
         verbose_name=_("MPS representatives"),
-    )  # fmt: skip
+    )
     mopac_representatives = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
         verbose_name=_("MOPAC representatives"),
-    )  # fmt: skip
+    )
 
     objects = ForumQuerySet.as_manager()
 
@@ -281,9 +289,12 @@ class AgendaItem(models.Model):
     title = models.CharField(_("item"), max_length=200)
     detail = models.TextField(_("more detail"), max_length=1000, blank=True)
     proposed_by = models.ForeignKey(
-        Membership, null=True, blank=True, on_delete=models.CASCADE,
+        Membership,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="agenda_proposals",
-    )  # fmt: skip
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_items"
@@ -398,9 +409,12 @@ class ExpenseClaim(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     # When it first went into a month's spreadsheet for finance.
     exported_at = models.DateTimeField(null=True, blank=True)

@@ -32,8 +32,9 @@ def sync_forum_access(forum):
 def forums_for_user(user):
     if has_role(user, VVF_STAFF):
         return Forum.objects.all()
-    return get_objects_for_user(user, WORK, klass=Forum, accept_global_perms=False,
-                                with_superuser=False)  # fmt: skip
+    return get_objects_for_user(
+        user, WORK, klass=Forum, accept_global_perms=False, with_superuser=False
+    )
 
 
 def get_forum_for_user(user, slug):

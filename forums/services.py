@@ -52,9 +52,11 @@ def membership_create(*, application, forum, started_on):
     if Membership.objects.filter(application=application).exists():
         raise MembershipError("This applicant is already a member.")
     membership = Membership.objects.create(
-        application=application, forum=forum, started_on=started_on,
+        application=application,
+        forum=forum,
+        started_on=started_on,
         ended_on=forum.tenure_ends_on,
-    )  # fmt: skip
+    )
     return membership, forum.current_members(started_on).count() > MEMBERS_AT_MOST
 
 
@@ -84,9 +86,17 @@ def auto_membership(*, application, from_status, to_status, **kwargs):
 
 @transaction.atomic
 def meetings_schedule(
-    *, forum, first_day, start_time, count=1, every=EVERY_SIX_WEEKS, length=DEFAULT_LENGTH,
-    mode=Meeting.Mode.IN_PERSON, venue=DEFAULT_VENUE, joining_link="",
-):  # fmt: skip
+    *,
+    forum,
+    first_day,
+    start_time,
+    count=1,
+    every=EVERY_SIX_WEEKS,
+    length=DEFAULT_LENGTH,
+    mode=Meeting.Mode.IN_PERSON,
+    venue=DEFAULT_VENUE,
+    joining_link="",
+):
     """A meeting, or a series every six weeks, at the same London wall-clock time each
     time: 6pm stays 6pm across the GMT/BST changes."""
     if count < 1:
@@ -104,7 +114,7 @@ def meetings_schedule(
                 mode=mode,
                 venue=venue,
                 joining_link=joining_link,
-            )  # fmt: skip
+            )
         )
     return Meeting.objects.bulk_create(meetings)
 
@@ -122,9 +132,10 @@ def attendance_record(*, meeting, attended_ids):
         raise MembershipError("Only members of this forum can be marked as attending.")
     for membership in members:
         Attendance.objects.update_or_create(
-            meeting=meeting, membership=membership,
+            meeting=meeting,
+            membership=membership,
             defaults={"attended": membership.pk in attended_ids},
-        )  # fmt: skip
+        )
     return members
 
 
@@ -285,9 +296,12 @@ def agenda_item_add(*, meeting, title, detail=""):
     """The people running the forum put an item straight on the agenda."""
     _meeting_open(meeting)
     return AgendaItem.objects.create(
-        meeting=meeting, title=title, detail=detail, status=AgendaItem.Status.ACCEPTED,
+        meeting=meeting,
+        title=title,
+        detail=detail,
+        status=AgendaItem.Status.ACCEPTED,
         decided_at=timezone.now(),
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -348,9 +362,11 @@ def recording_consent_record(*, meeting, membership, given):
         # A recording may be attached on the strength of the answers given by then.
         raise MembershipError("Answers about recording can be changed until the meeting.")
     return Consent.objects.create(
-        application=membership.application, document=recording_document(), meeting=meeting,
+        application=membership.application,
+        document=recording_document(),
+        meeting=meeting,
         given=given,
-    )  # fmt: skip
+    )
 
 
 def recording_consents(meeting):
@@ -576,10 +592,13 @@ def claimable_meetings(membership, *, now=None):
     """The meetings of the member's forum that they attended, in the last six months."""
     now = now or timezone.now()
     return Meeting.objects.filter(
-        forum_id=membership.forum_id, cancelled=False, starts_at__lte=now,
-        starts_at__gte=now - CLAIM_WITHIN, attendance__membership=membership,
+        forum_id=membership.forum_id,
+        cancelled=False,
+        starts_at__lte=now,
+        starts_at__gte=now - CLAIM_WITHIN,
+        attendance__membership=membership,
         attendance__attended=True,
-    ).order_by("-starts_at")  # fmt: skip
+    ).order_by("-starts_at")
 
 
 def _claim_amount(amount):
@@ -648,9 +667,12 @@ def claim_submit(*, membership, meeting, kind, amount, description="", receipt=N
         if receipt.size > RECEIPT_MAX_BYTES:
             raise MembershipError("The receipt must be smaller than 5 MB.")
     claim = ExpenseClaim(
-        membership=membership, meeting=meeting, kind=kind, amount=amount,
+        membership=membership,
+        meeting=meeting,
+        kind=kind,
+        amount=amount,
         description=description,
-    )  # fmt: skip
+    )
     if receipt:
         claim.receipt.save(f"receipt{suffix}", receipt, save=False)
     try:
@@ -659,8 +681,13 @@ def claim_submit(*, membership, meeting, kind, amount, description="", receipt=N
         if claim.receipt:
             claim.receipt.storage.delete(claim.receipt.name)
         raise
-    audit_record(actor=None, action=Action.CREATE, obj=claim, detail="claim {}",
-                 values=[ExpenseClaim.Kind(kind)])  # fmt: skip
+    audit_record(
+        actor=None,
+        action=Action.CREATE,
+        obj=claim,
+        detail="claim {}",
+        values=[ExpenseClaim.Kind(kind)],
+    )
     return claim
 
 
@@ -684,9 +711,12 @@ def claim_decide(*, claim, approve, by, reason=""):
     claim.decided_by = by
     claim.save(update_fields=["status", "reason", "decided_at", "decided_by"])
     audit_record(
-        actor=by, action=Action.DECISION, obj=claim, detail="claim {} -> {}",
+        actor=by,
+        action=Action.DECISION,
+        obj=claim,
+        detail="claim {} -> {}",
         values=[_Claim(from_status), _Claim(to_status)],
-    )  # fmt: skip
+    )
     return claim
 
 

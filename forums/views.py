@@ -123,7 +123,8 @@ def _meeting_page(request, meeting, status=200, **forms):
             "proposed": [i for i in items if i.status == AgendaItem.Status.PROPOSED],
             "agenda": agenda,
             "decided": [
-                i for i in items
+                i
+                for i in items
                 if i.status in (AgendaItem.Status.MERGED, AgendaItem.Status.DECLINED)
             ],
             "note": note,
@@ -134,7 +135,7 @@ def _meeting_page(request, meeting, status=200, **forms):
             **forms,
         },
         status=status,
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -160,8 +161,13 @@ def _act(request, meeting, act, done, audited, **forms):
 @require_POST
 def meeting_invite(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk, manage=True)
-    return _act(request, meeting, lambda: services.invitations_send(meeting=meeting),
-                _("Invitations are being sent."), "invitations sent")  # fmt: skip
+    return _act(
+        request,
+        meeting,
+        lambda: services.invitations_send(meeting=meeting),
+        _("Invitations are being sent."),
+        "invitations sent",
+    )
 
 
 @login_required
@@ -172,9 +178,13 @@ def agenda_add(request, slug, pk):
     if not form.is_valid():
         return _meeting_page(request, meeting, status=400, item_form=form)
     return _act(
-        request, meeting, lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data),
-        _("Item added to the agenda."), "agenda item added", item_form=form,
-    )  # fmt: skip
+        request,
+        meeting,
+        lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data),
+        _("Item added to the agenda."),
+        "agenda item added",
+        item_form=form,
+    )
 
 
 @login_required
@@ -187,18 +197,26 @@ def agenda_decide(request, slug, pk, item_pk):
     if not form.is_valid():
         return _meeting_page(request, meeting, status=400, **forms)
     return _act(
-        request, meeting,
+        request,
+        meeting,
         lambda: services.agenda_item_decide(item=item, **form.cleaned_data),
-        _("Decision saved."), "agenda item decided", **forms,
-    )  # fmt: skip
+        _("Decision saved."),
+        "agenda item decided",
+        **forms,
+    )
 
 
 @login_required
 @require_POST
 def agenda_publish(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
-    return _act(request, meeting, lambda: services.agenda_publish(meeting=meeting),
-                _("The agenda is published: members can see it."), "agenda published")  # fmt: skip
+    return _act(
+        request,
+        meeting,
+        lambda: services.agenda_publish(meeting=meeting),
+        _("The agenda is published: members can see it."),
+        "agenda published",
+    )
 
 
 @login_required
@@ -225,9 +243,14 @@ def note_save(request, slug, pk):
     form = NoteForm(request.POST, prefix="note")
     if not form.is_valid():
         return _meeting_page(request, meeting, status=400, note_form=form)
-    return _act(request, meeting,
-                lambda: services.note_save(meeting=meeting, text=form.cleaned_data["text"]),
-                _("Note saved as a draft."), "note saved", note_form=form)  # fmt: skip
+    return _act(
+        request,
+        meeting,
+        lambda: services.note_save(meeting=meeting, text=form.cleaned_data["text"]),
+        _("Note saved as a draft."),
+        "note saved",
+        note_form=form,
+    )
 
 
 @login_required
@@ -238,18 +261,27 @@ def recording_upload(request, slug, pk):
     if not form.is_valid():
         return _meeting_page(request, meeting, status=400, recording_form=form)
     upload = form.cleaned_data["recording"]
-    return _act(request, meeting,
-                lambda: services.recording_attach(meeting=meeting, upload=upload),
-                _("Recording attached."), "recording attached", recording_form=form)  # fmt: skip
+    return _act(
+        request,
+        meeting,
+        lambda: services.recording_attach(meeting=meeting, upload=upload),
+        _("Recording attached."),
+        "recording attached",
+        recording_form=form,
+    )
 
 
 @login_required
 @require_POST
 def note_finalise(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
-    return _act(request, meeting, lambda: services.note_finalise(meeting=meeting),
-                _("The note is final. Any recording is being deleted."),
-                "note finalised")  # fmt: skip
+    return _act(
+        request,
+        meeting,
+        lambda: services.note_finalise(meeting=meeting),
+        _("The note is final. Any recording is being deleted."),
+        "note finalised",
+    )
 
 
 @login_required
@@ -274,6 +306,7 @@ def meeting_change(request, slug, pk):
             messages.success(request, done)
             return redirect("forums:meeting", meeting.forum.slug, meeting.pk)
     return render(
-        request, "forums/meeting_change.html", {"forum": meeting.forum, "meeting": meeting,
-                                                "form": form},
-    )  # fmt: skip
+        request,
+        "forums/meeting_change.html",
+        {"forum": meeting.forum, "meeting": meeting, "form": form},
+    )

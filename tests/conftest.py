@@ -80,7 +80,7 @@ def celery_worker(committed_db, tmp_path):
     """A real Celery worker process consuming from the test Redis. Messages left by
     earlier tests (which queue tasks without a worker) are purged first."""
     celery_app.control.purge()
-    log = open(tmp_path / "worker.log", "w")  # noqa: SIM115
+    log = open(tmp_path / "worker.log", "w")
     process = subprocess.Popen(
         [
             sys.executable,

@@ -17,8 +17,15 @@ from tests.factories import ApplicationFactory
 # "member" is a member of the VAWG forum, signed in through their emailed link (no
 # password: to the staff pages they are as anonymous).
 ROLES = [
-    "anonymous", "applicant", "vvf_staff", "panel", "partner", "facilitator", "police", "member",
-]  # fmt: skip
+    "anonymous",
+    "applicant",
+    "vvf_staff",
+    "panel",
+    "partner",
+    "facilitator",
+    "police",
+    "member",
+]
 SIGNED_IN = ["vvf_staff", "panel", "partner", "facilitator", "police"]
 GROUP = {
     "vvf_staff": "VVF staff",
@@ -284,9 +291,14 @@ def path_for(name, kwargs, role, tokens):
     from django.urls import reverse
 
     kwargs = dict(kwargs or ())
-    placeholders = {"CASE": "case", "MEETING": "meeting", "OTHER_MEETING": "other_meeting",
-                    "ITEM": "item", "RECOMMENDATION": "recommendation",
-                    "REPORT": "report"}  # fmt: skip
+    placeholders = {
+        "CASE": "case",
+        "MEETING": "meeting",
+        "OTHER_MEETING": "other_meeting",
+        "ITEM": "item",
+        "RECOMMENDATION": "recommendation",
+        "REPORT": "report",
+    }
     for arg, value in kwargs.items():
         if value in placeholders:
             kwargs[arg] = tokens[placeholders[value]]

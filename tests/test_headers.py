@@ -42,9 +42,16 @@ def check_headers(response, signed_in):
 
 @pytest.mark.parametrize(("name", "kwargs"), crawl_paths(), ids=str)
 def test_every_page_has_the_security_headers(staff, name, kwargs):
-    tokens = {"default": "forged", "case": 999999, "meeting": 999999, "other_meeting": 999999,
-              "item": 999999, "recommendation": 999999, "report": 999999,
-              "member": "forged"}  # fmt: skip
+    tokens = {
+        "default": "forged",
+        "case": 999999,
+        "meeting": 999999,
+        "other_meeting": 999999,
+        "item": 999999,
+        "recommendation": 999999,
+        "report": 999999,
+        "member": "forged",
+    }
     path = path_for(name, kwargs, "vvf_staff", tokens)
     for client, signed_in in [(Client(), False), (staff, True)]:
         response = client.get(path, secure=True)
@@ -63,8 +70,16 @@ def test_production_cookies_are_host_prefixed_secure_httponly_and_lax():
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [
-        "__Host-session", True, True, "Lax", "__Host-csrftoken", True, "Lax", None, "/",
-    ]  # fmt: skip
+        "__Host-session",
+        True,
+        True,
+        "Lax",
+        "__Host-csrftoken",
+        True,
+        "Lax",
+        None,
+        "/",
+    ]
 
 
 def test_cookies_are_sent_with_those_attributes(db, settings, user_with_role):

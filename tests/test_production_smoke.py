@@ -32,10 +32,14 @@ CLIENT_ADDRESS = "203.0.113.7"  # what the proxy says the applicant's address is
 # Settings the test suite's own environment (vvf/settings_test.py, a developer's .env)
 # may hold: production runs without them.
 NOT_IN_PRODUCTION = [
-    "DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "SECURE_HSTS_SECONDS",
-    "TRUSTED_PROXY_COUNT", "TEST_EMAIL_BACKEND",
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_COOKIES",
+    "SECURE_HSTS_SECONDS",
+    "TRUSTED_PROXY_COUNT",
+    "TEST_EMAIL_BACKEND",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for Playwright
-]  # fmt: skip
+]
 
 
 def free_port():
@@ -176,9 +180,18 @@ def test_the_service_in_production(committed_db, tmp_path):
     emails = SimpleNamespace(email_dir=tmp_path / "emails")
     run = Processes(tmp_path, env)
     redis_server = [
-        "redis-server", "--port", str(redis_port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--dir", str(tmp_path),
-    ]  # fmt: skip
+        "redis-server",
+        "--port",
+        str(redis_port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(tmp_path),
+    ]
     manage = [sys.executable, "manage.py"]
     celery = [sys.executable, "-m", "celery", "-A", "vvf"]
 
@@ -205,19 +218,28 @@ def test_the_service_in_production(committed_db, tmp_path):
         run.start(
             "web",
             [
-                sys.executable, "-m", "gunicorn", "vvf.wsgi:application",
-                "--bind", f"127.0.0.1:{web_port}", "--workers", "2",
-                "--graceful-timeout", "5", "--no-control-socket",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "vvf.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{web_port}",
+                "--workers",
+                "2",
+                "--graceful-timeout",
+                "5",
+                "--no-control-socket",
             ],
-        )  # fmt: skip
+        )
         run.start("worker", [*celery, "worker", "--loglevel=INFO", "--concurrency=1"])
         run.start("beat", [*celery, "beat", "--loglevel=INFO"])
         assert wait_until(lambda: up(web_port) or not run.alive("web"), 30), run.report()
 
         # 1. /healthz sees every component.
         assert healthz(web_port) == (
-            200, {"database": "ok", "broker": "ok", "retention": "never run"}
-        ), run.report()  # fmt: skip
+            200,
+            {"database": "ok", "broker": "ok", "retention": "never run"},
+        ), run.report()
         start = browser.get("/")
         assert start.status_code == 200, run.report()
         assert "max-age=31536000" in start.headers["Strict-Transport-Security"]
@@ -247,8 +269,9 @@ def test_the_service_in_production(committed_db, tmp_path):
         # 3. Redis stops: /healthz says so; the public pages still work.
         run.stop("redis")
         assert healthz(web_port) == (
-            503, {"database": "ok", "broker": "down", "retention": "never run"}
-        ), run.report()  # fmt: skip
+            503,
+            {"database": "ok", "broker": "down", "retention": "never run"},
+        ), run.report()
         for path in ["/", "/privacy/", "/accessibility/", "/cookies/", status_path]:
             page = browser.get(path)
             assert page.status_code == 200, (path, page.status_code, run.report())

@@ -659,10 +659,16 @@ def programme_home(ctx, n):
         for meeting, m in zip(meetings, members, strict=True)
     )
     ExpenseClaim.objects.bulk_create(
-        ExpenseClaim(membership=m, meeting=meetings[0], kind="TRAVEL", amount=Decimal("5"),
-                     status="APPROVED" if i % 2 else "SUBMITTED", decided_at=timezone.now())
+        ExpenseClaim(
+            membership=m,
+            meeting=meetings[0],
+            kind="TRAVEL",
+            amount=Decimal("5"),
+            status="APPROVED" if i % 2 else "SUBMITTED",
+            decided_at=timezone.now(),
+        )
         for i, m in enumerate(members)
-    )  # fmt: skip
+    )
     make_recommendations(n, vawg, raised_at=timezone.now() - datetime.timedelta(days=100))
     closed = timezone.now() - datetime.timedelta(days=170)
     RetentionHold.objects.bulk_create(

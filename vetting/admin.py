@@ -38,8 +38,7 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
     list_filter = [PncCheckToDo, "result"]
     search_fields = ["=application__reference"]
     list_select_related = ["application"]
-    fields = ["application", "requested_on", "requested_by_person", "result_received_on",
-              "result"]  # fmt: skip
+    fields = ["application", "requested_on", "requested_by_person", "result_received_on", "result"]
     readonly_fields = fields
     inlines = [DisclosureInline]
     # Which check was looked at when could be matched to the reading of a disclosure.
@@ -92,17 +91,22 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
             audit_record(actor=request.user, action=Action.CREATE, obj=check)
             done(
                 request,
-                _("The PNC check for %(reference)s is recorded as requested; it is due by "
-                  "%(due)s.") % {"reference": application.reference,
-                                 "due": date_format(check.due_on)},
-                (reverse("admin:vetting_pnccheck_result", args=[check.pk]),
-                 _("Record the result when it comes")),
-            )  # fmt: skip
+                _("The PNC check for %(reference)s is recorded as requested; it is due by %(due)s.")
+                % {"reference": application.reference, "due": date_format(check.due_on)},
+                (
+                    reverse("admin:vetting_pnccheck_result", args=[check.pk]),
+                    _("Record the result when it comes"),
+                ),
+            )
             return redirect("admin:vetting_pnccheck_change", check.pk)
         return admin_page(
-            self, request, "admin/vetting/request.html", form=form, application=application,
+            self,
+            request,
+            "admin/vetting/request.html",
+            form=form,
+            application=application,
             title=_("Request a PNC check"),
-        )  # fmt: skip
+        )
 
     def result_view(self, request, pk):
         if not request.user.has_perm("vetting.change_pnccheck"):
@@ -137,24 +141,36 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
                 if form.cleaned_data["result"] == ResultForm.NO_RECORD:
                     done(
                         request,
-                        _("The PNC check for %(reference)s found no record: it is complete, the "
-                          "application is accepted and the applicant has been emailed.")
+                        _(
+                            "The PNC check for %(reference)s found no record: it is complete, the "
+                            "application is accepted and the applicant has been emailed."
+                        )
                         % {"reference": application.reference},
                         application_next_step(application),
-                    )  # fmt: skip
+                    )
                     return redirect("admin:applications_application_change", application.pk)
                 done(
                     request,
-                    _("Suitability case opened for %(reference)s; the three seat holders have "
-                      "been emailed.") % {"reference": application.reference},
-                    (reverse("admin:vetting_suitabilitycase_change", args=[case.pk]),
-                     _("Open the suitability case")),
-                )  # fmt: skip
+                    _(
+                        "Suitability case opened for %(reference)s; the three seat holders have "
+                        "been emailed."
+                    )
+                    % {"reference": application.reference},
+                    (
+                        reverse("admin:vetting_suitabilitycase_change", args=[case.pk]),
+                        _("Open the suitability case"),
+                    ),
+                )
                 return redirect("admin:vetting_suitabilitycase_change", case.pk)
         return admin_page(
-            self, request, "admin/vetting/result.html", form=form, formset=formset, original=check,
+            self,
+            request,
+            "admin/vetting/result.html",
+            form=form,
+            formset=formset,
+            original=check,
             title=_("Record the PNC result"),
-        )  # fmt: skip
+        )
 
 
 @admin.register(DisclosureView)
@@ -219,8 +235,14 @@ class SuitabilityCaseAdmin(ReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("panel"))
     def seat_holders(self, case):
         return format_html_join(
-            "", "<p>{}: {} ({})</p>",
-            ((seat.get_seat_display(), seat.member.name_and_email(),
-              _("decided") if seat.decision else _("not decided yet"))
-             for seat in case.seats.all()),
-        )  # fmt: skip
+            "",
+            "<p>{}: {} ({})</p>",
+            (
+                (
+                    seat.get_seat_display(),
+                    seat.member.name_and_email(),
+                    _("decided") if seat.decision else _("not decided yet"),
+                )
+                for seat in case.seats.all()
+            ),
+        )

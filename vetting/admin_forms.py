@@ -17,8 +17,9 @@ class DisclosureItemForm(forms.Form):
     offence = forms.CharField(label=_("Offence"), max_length=500)
     offence_date = forms.CharField(label=_("Date"), max_length=50)
     disposal = forms.CharField(label=_("Disposal"), max_length=500)
-    notes = forms.CharField(label=_("Notes"), max_length=2000, required=False,
-                            widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    notes = forms.CharField(
+        label=_("Notes"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 DisclosureFormSet = forms.formset_factory(DisclosureItemForm, extra=3, max_num=10)
@@ -44,9 +45,11 @@ class ResultForm(forms.Form):
                 label=_("Panel seat: %(seat)s") % {"seat": seat.label},
                 queryset=members,
                 required=False,
-                help_text=_("Needed when the check discloses something. They are emailed "
-                            "that a case waits for them, by its reference only."),
-            )  # fmt: skip
+                help_text=_(
+                    "Needed when the check discloses something. They are emailed "
+                    "that a case waits for them, by its reference only."
+                ),
+            )
             field.label_from_instance = lambda user: user.name_and_email()
             self.fields[f"seat_{seat.lower()}"] = field
 

@@ -100,9 +100,11 @@ def check_record_disclosure(*, check, received_on, items, seats, by):
     application_transition(application=check.application, to_status=Status.PANEL, by_vetting=True)
     # The entry tied to the check, as for no record, waits for the decision (_forget_case).
     audit_untied(
-        actor=by, action=Action.CREATE, object_type="vetting.disclosure",
+        actor=by,
+        action=Action.CREATE,
+        object_type="vetting.disclosure",
         detail="criminal record information recorded",
-    )  # fmt: skip
+    )
     outbox.enqueue(tasks.send_case_opened_emails, case.pk)
     return case
 
@@ -112,9 +114,11 @@ def disclosure_viewed(*, case, viewer):
     while the case is open; the audit trail keeps who and which day, tied to no one."""
     DisclosureView.objects.create(case=case, viewer_id=viewer.pk)
     audit_untied(
-        actor=viewer, action=Action.VIEW, object_type="vetting.disclosure",
+        actor=viewer,
+        action=Action.VIEW,
+        object_type="vetting.disclosure",
         detail="criminal record information viewed",
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -135,9 +139,11 @@ def seat_decide(*, case, member, decision, rationale):
     seat.decided_at = timezone.now()
     seat.save(update_fields=["decision", "rationale", "decided_at"])
     audit_untied(
-        actor=member, action=Action.DECISION, object_type="vetting.suitabilitycase",
+        actor=member,
+        action=Action.DECISION,
+        object_type="vetting.suitabilitycase",
         detail="panel seat decision",
-    )  # fmt: skip
+    )
     decisions = set(PanelSeat.objects.filter(case=case).values_list("decision", flat=True))
     if len(decisions) == 1 and "" not in decisions:
         case_decide(case=case, outcome=decision)

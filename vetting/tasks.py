@@ -51,5 +51,6 @@ def send_check_complete_to_staff(application_id):
     admin_url = absolute_url(
         reverse("admin:applications_application_change", args=[application_id])
     )
-    send_templated_email("vetting-check-complete-staff", settings.VVF_INBOX,
-                         {"admin_url": admin_url})  # fmt: skip
+    send_templated_email(
+        "vetting-check-complete-staff", settings.VVF_INBOX, {"admin_url": admin_url}
+    )

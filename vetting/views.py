@@ -55,7 +55,7 @@ def case_detail(request, pk):
                     _(
                         "Your decision has been recorded. The panel agreed, so the case is "
                         "closed and deleted, with its PNC information."
-                    ),  # fmt: skip
+                    ),
                 )
                 return redirect("vetting:my-cases")
             messages.success(request, _("Your decision has been recorded."))

@@ -156,9 +156,12 @@ def admin_page(model_admin, request, template, **context):
     return TemplateResponse(
         request,
         template,
-        {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta,
-         **context},
-    )  # fmt: skip
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.model._meta,
+            **context,
+        },
+    )
 
 
 def done(request, text, link=None, level=messages.SUCCESS):

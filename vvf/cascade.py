@@ -62,7 +62,7 @@ def _hanging_from(model, chosen):
         elif relation.on_delete is models.CASCADE:
             step = Step(child, column, chosen)
             pk = child._meta.pk.column
-            chosen_children = f"SELECT {pk} FROM {step.table} WHERE {step.where}"  # noqa: S608 # nosec B608
+            chosen_children = f"SELECT {pk} FROM {step.table} WHERE {step.where}"  # nosec B608
             steps += _hanging_from(child, chosen_children)
             steps.append(step)
         else:
@@ -86,9 +86,9 @@ def delete(model, ids):
             if step.files:
                 _delete_files_on_commit(cursor, step, where, params)
             if step.unlink:
-                sql = f"UPDATE {step.table} SET {step.column} = NULL WHERE {where}"  # noqa: S608 # nosec B608
+                sql = f"UPDATE {step.table} SET {step.column} = NULL WHERE {where}"  # nosec B608
             else:
-                sql = f"DELETE FROM {step.table} WHERE {where}"  # noqa: S608 # nosec B608
+                sql = f"DELETE FROM {step.table} WHERE {where}"  # nosec B608
             cursor.execute(sql, params)
             deleted = cursor.rowcount
     return deleted
@@ -106,7 +106,7 @@ def among(ids):
 
 def _delete_files_on_commit(cursor, step, where, params):
     columns = ", ".join(f.column for f in step.files)
-    sql = f"SELECT {columns} FROM {step.table} WHERE {where}"  # noqa: S608 # nosec B608
+    sql = f"SELECT {columns} FROM {step.table} WHERE {where}"  # nosec B608
     cursor.execute(sql, params)
     for row in cursor.fetchall():
         for field, name in zip(step.files, row, strict=True):

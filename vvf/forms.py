@@ -33,8 +33,9 @@ class AsciiDigitsMixin:
         if isinstance(value, str):
             value = ascii_digits(value, message)
         elif isinstance(value, list | tuple):
-            value = [ascii_digits(part, message) if isinstance(part, str) else part
-                     for part in value]  # fmt: skip
+            value = [
+                ascii_digits(part, message) if isinstance(part, str) else part for part in value
+            ]
         return super().clean(value)
 
 
@@ -137,8 +138,11 @@ class DateField(AsciiDigitsMixin, forms.MultiValueField):
             if self.required:
                 raise ValidationError(_("Enter %(name)s") % {"name": self.name}, "required")
             return None
-        missing = [label for label, part in (("a day", day), ("a month", month), ("a year", year))
-                   if not part]  # fmt: skip
+        missing = [
+            label
+            for label, part in (("a day", day), ("a month", month), ("a year", year))
+            if not part
+        ]
         if missing:
             raise ValidationError(
                 _("%(name)s must include %(parts)s")

@@ -70,7 +70,7 @@ def _hand_over(name, args):
         with app.producer_or_acquire() as producer:
             producer.connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
             app.tasks[name].apply_async(args=args, producer=producer, retry=False)
-    except Exception as error:  # noqa: BLE001 - any failure: the caller keeps the work
+    except Exception as error:  # any failure: the caller keeps the work
         return type(error).__name__
     return ""
 
@@ -88,7 +88,7 @@ def _publish_pending(pk):
                 pending.delete()
             else:
                 PendingTask.objects.filter(pk=pk).update(attempts=F("attempts") + 1)
-    except Exception as error:  # noqa: BLE001 - the work is committed; the relay sends it
+    except Exception as error:  # the work is committed; the relay sends it
         logger.warning(
             "Could not queue pending task %s after the commit: %s. It will be sent again.",
             pk,

@@ -382,7 +382,7 @@ def pipeline_chart(forum_rows):
                 "text_y": height + 22 + 22 * n,
             }
             for n, forum in enumerate(forum_rows)
-        ],  # fmt: skip
+        ],
         "full_height": height + 10 + 22 * len(forum_rows),
         "summary": _("Open applications by stage: ")
         + "; ".join(f"{stage['label']} {stage['total']}" for stage in stages),
@@ -414,10 +414,14 @@ def weekly_chart(today):
     for n, week in enumerate(weeks):
         height = round(week["count"] * plot / most, 1)
         week.update(
-            x=n * step + 6, width=step - 12, y=top + plot - height, height=height,
-            value_y=top + plot - height - 6, middle=n * step + step // 2,
+            x=n * step + 6,
+            width=step - 12,
+            y=top + plot - height,
+            height=height,
+            value_y=top + plot - height - 6,
+            middle=n * step + step // 2,
             label=week["monday"].strftime("%-d %b"),
-        )  # fmt: skip
+        )
     return {
         "weeks": weeks,
         "width": CHART_WIDTH,

@@ -266,8 +266,13 @@ def erase(*, application, reason, by):
     if locked is None:
         raise Application.DoesNotExist("This application has already been deleted.")
     ledger.record(locked.pk)  # outside the database, so a restore cannot undo it
-    audit_record(actor=by, action=Action.DELETE, obj=locked, detail="erased on request: {}",
-                 values=[ErasureReason(reason)])  # fmt: skip
+    audit_record(
+        actor=by,
+        action=Action.DELETE,
+        obj=locked,
+        detail="erased on request: {}",
+        values=[ErasureReason(reason)],
+    )
     deleted = _delete_applications([locked.pk])
     RetentionTombstone.objects.create(day=timezone.localdate(), rule=ERASURE_RULE, deleted=deleted)
     return deleted

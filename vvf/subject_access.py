@@ -55,11 +55,27 @@ def _meeting(meeting):
 def _application(application):
     row = _row(
         application,
-        ["reference", "status", "submitted_at", "status_changed_at", "closed_at",
-         "date_of_birth", "full_name", "preferred_name", "email", "phone", "postcode",
-         "borough", "contact_method", "safe_to_leave_messages", "contact_times",
-         "access_needs_other", "why_join", "interested_in_accountability"],
-    )  # fmt: skip
+        [
+            "reference",
+            "status",
+            "submitted_at",
+            "status_changed_at",
+            "closed_at",
+            "date_of_birth",
+            "full_name",
+            "preferred_name",
+            "email",
+            "phone",
+            "postcode",
+            "borough",
+            "contact_method",
+            "safe_to_leave_messages",
+            "contact_times",
+            "access_needs_other",
+            "why_join",
+            "interested_in_accountability",
+        ],
+    )
     row["connection_to_london"] = application.get_london_connection_display()
     row["access_needs"] = application.get_access_needs_display()
     return row
@@ -162,7 +178,7 @@ def _membership(application):
             **_row(
                 item, ["title", "detail", "status", "decline_reason", "created_at", "decided_at"]
             ),
-        }  # fmt: skip
+        }
         for item in membership.agenda_proposals.select_related("meeting__forum")
     ]
     row["expense_claims"] = [
@@ -173,7 +189,7 @@ def _membership(application):
                 ["kind", "amount", "description", "status", "submitted_at", "decided_at", "reason"],
             ),
             "receipt": PurePosixPath(claim.receipt.name).name if claim.receipt else "",
-        }  # fmt: skip
+        }
         for claim in membership.claims.select_related("meeting__forum").order_by("submitted_at")
     ]
     return row

@@ -50,17 +50,23 @@ def test_forged_forwarded_for_does_not_dodge_the_lockout(client, user_with_role,
     for n in range(5):
         client.post(
             "/accounts/login/",
-            {"sign_in_view-current_step": "auth", "auth-username": "sam@example.com",
-             "auth-password": "wrong"},
+            {
+                "sign_in_view-current_step": "auth",
+                "auth-username": "sam@example.com",
+                "auth-password": "wrong",
+            },
             HTTP_X_FORWARDED_FOR=f"10.0.0.{n}, 198.51.100.7",
-        )  # fmt: skip
+        )
 
     locked = client.post(
         "/accounts/login/",
-        {"sign_in_view-current_step": "auth", "auth-username": "sam@example.com",
-         "auth-password": "wrong"},
+        {
+            "sign_in_view-current_step": "auth",
+            "auth-username": "sam@example.com",
+            "auth-password": "wrong",
+        },
         HTTP_X_FORWARDED_FOR="10.9.9.9, 198.51.100.7",
-    )  # fmt: skip
+    )
 
     assert locked.status_code == 429
 

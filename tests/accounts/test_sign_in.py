@@ -141,9 +141,13 @@ def test_empty_sign_in_links_each_error_to_its_field(client):
 
 @pytest.mark.parametrize(
     ("password", "ok"),
-    [("short-pass", False), ("password1234", False), ("123456789012", False),
-     ("correct horse battery", True)],
-)  # fmt: skip
+    [
+        ("short-pass", False),
+        ("password1234", False),
+        ("123456789012", False),
+        ("correct horse battery", True),
+    ],
+)
 def test_password_rules(password, ok):
     if ok:
         validate_password(password)

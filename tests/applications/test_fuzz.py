@@ -22,8 +22,21 @@ TEXT_FIELDS = [
     ("support", "access_needs_other"),
     ("why", "why_join"),
 ]
-SLUGS = ["date-of-birth", "london", "victim", "pnc-check", "confidentiality", "forums", "name",
-         "contact", "address", "support", "why", "agreement", "equality"]  # fmt: skip
+SLUGS = [
+    "date-of-birth",
+    "london",
+    "victim",
+    "pnc-check",
+    "confidentiality",
+    "forums",
+    "name",
+    "contact",
+    "address",
+    "support",
+    "why",
+    "agreement",
+    "equality",
+]
 FUZZ = settings(
     max_examples=25,
     deadline=None,

@@ -395,9 +395,13 @@ def test_absurd_dates_are_errors_not_crashes(client, day, error):
 def test_a_saved_mistake_is_shown_again_not_crashed_on(client):
     client.post(
         "/apply/date-of-birth/",
-        {"date_of_birth_0": "9999999999", "date_of_birth_1": "1", "date_of_birth_2": "1990",
-         "save": "1"},
-    )  # fmt: skip
+        {
+            "date_of_birth_0": "9999999999",
+            "date_of_birth_1": "1",
+            "date_of_birth_2": "1990",
+            "save": "1",
+        },
+    )
 
     assert client.get("/apply/").status_code == 302
     response = client.get("/apply/date-of-birth/")

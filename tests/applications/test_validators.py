@@ -97,13 +97,18 @@ def test_date_field_accepts_a_real_date():
 FIELDS = {
     "full_name": (validators.full_name, NameForm, {}),
     "preferred_name": (validators.preferred_name, NameForm, {"full_name": "Ada"}),
-    "email": (validators.email, ContactForm, {"contact_method": "EMAIL",
-                                               "safe_to_leave_messages": "yes"}),
-    "phone": (validators.phone, ContactForm, {"email": "ada@example.com",
-                                               "contact_method": "EMAIL",
-                                               "safe_to_leave_messages": "yes"}),
+    "email": (
+        validators.email,
+        ContactForm,
+        {"contact_method": "EMAIL", "safe_to_leave_messages": "yes"},
+    ),
+    "phone": (
+        validators.phone,
+        ContactForm,
+        {"email": "ada@example.com", "contact_method": "EMAIL", "safe_to_leave_messages": "yes"},
+    ),
     "access_needs_other": (validators.access_needs_other, AccessNeedsForm, {}),
-}  # fmt: skip
+}
 
 
 def form_answer(field, typed):
@@ -131,11 +136,9 @@ def validator_answer(field, typed):
         ("full_name", "a " * 100 + "a", ["Full name must be 200 characters or fewer"]),
         ("full_name", "a  " * 66 + "a", "a " * 66 + "a"),
         ("preferred_name", "b" * 101, ["Preferred name must be 100 characters or fewer"]),
-        ("email", "x" * 243 + "@example.com",
-         ["Email address must be 254 characters or fewer"]),
+        ("email", "x" * 243 + "@example.com", ["Email address must be 254 characters or fewer"]),
         ("email", "x" * 242 + "@example.com", "x" * 242 + "@example.com"),
-        ("email", "ada@", ["Enter an email address in the correct format, like "
-                           "name@example.com"]),
+        ("email", "ada@", ["Enter an email address in the correct format, like name@example.com"]),
         # Typed with spaces and dashes, too long to keep as typed: kept without them.
         ("phone", "0044 - 7700 - 900 - 982", "00447700900982"),
         ("phone", "07700 900 982", "07700 900 982"),
@@ -143,7 +146,7 @@ def validator_answer(field, typed):
         ("access_needs_other", "c" * 501, ["Other support must be 500 characters or fewer"]),
         ("access_needs_other", " c ", "c"),
     ],
-)  # fmt: skip
+)
 def test_the_public_form_and_the_validator_give_the_same_answer(field, typed, answer):
     assert validator_answer(field, typed) == answer
     assert form_answer(field, typed) == answer

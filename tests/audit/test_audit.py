@@ -128,9 +128,14 @@ def test_staff_cannot_make_anyone_superuser_or_touch_superusers(
 
     client.post(
         reverse("admin:accounts_user_change", args=[staff.pk]),
-        {"email": staff.email, "full_name": "Me", "is_active": "on", "is_staff": "on",
-         "is_superuser": "on"},
-    )  # fmt: skip
+        {
+            "email": staff.email,
+            "full_name": "Me",
+            "is_active": "on",
+            "is_staff": "on",
+            "is_superuser": "on",
+        },
+    )
     staff.refresh_from_db()
 
     assert staff.is_superuser is False
@@ -151,9 +156,12 @@ def test_setting_a_password_is_audited(client, user_with_role, django_user_model
 
     client.post(
         reverse("admin:auth_user_password_change", args=[person.pk]),
-        {"password1": "a new long passphrase", "password2": "a new long passphrase",
-         "usable_password": "true"},
-    )  # fmt: skip
+        {
+            "password1": "a new long passphrase",
+            "password2": "a new long passphrase",
+            "usable_password": "true",
+        },
+    )
 
     assert AuditEntry.objects.filter(
         action="CHANGE", object_ref=str(person.pk), detail="password set by staff"

@@ -98,9 +98,12 @@ def test_no_canary_typed_into_a_staff_action_reaches_the_audit_trail(staff):
     meeting = make_meeting(days_ahead=-3)
     lead = UserFactory(role="Police lead")
     recommendation = feedback_services.recommendation_raise(
-        forum=meeting.forum, meeting=meeting, title="Named officer", detail="One contact.",
+        forum=meeting.forum,
+        meeting=meeting,
+        title="Named officer",
+        detail="One contact.",
         by=None,
-    )  # fmt: skip
+    )
     for to_status in ("SENT", "UNDER_REVIEW"):
         feedback_services.recommendation_move(
             recommendation=recommendation, to_status=to_status, by=None
@@ -112,12 +115,19 @@ def test_no_canary_typed_into_a_staff_action_reaches_the_audit_trail(staff):
 
     # Each action above was audited, in its own fixed words.
     assert {detail for (detail,) in AuditEntry.objects.values_list("detail")} >= {
-        "status IN_REVIEW", "onboarding PROCEED", "retention hold placed",
-        "retention hold lifted", "erased on request: REQUESTED",
-        "criminal record information recorded", "panel seat decision", "result recorded",
-        "claim TRAVEL", "claim SUBMITTED -> REJECTED", "imported 1 members",
+        "status IN_REVIEW",
+        "onboarding PROCEED",
+        "retention hold placed",
+        "retention hold lifted",
+        "erased on request: REQUESTED",
+        "criminal record information recorded",
+        "panel seat decision",
+        "result recorded",
+        "claim TRAVEL",
+        "claim SUBMITTED -> REJECTED",
+        "imported 1 members",
         "status NOT_PURSUED",
-    }  # fmt: skip
+    }
     assert CANARY not in trail()
     assert "Zqx" not in trail()
     assert "Qvw" not in trail()

@@ -35,13 +35,18 @@ def test_old_entries_and_decided_panels_are_rewritten(migrated_data):
     result_came = now - datetime.timedelta(days=20)
 
     application = Application.objects.create(
-        reference="VVF-OLD0-0001", full_name="Old Canary", email="old@example.com",
-        status="ACCEPTED", why_join="x",
-    )  # fmt: skip
+        reference="VVF-OLD0-0001",
+        full_name="Old Canary",
+        email="old@example.com",
+        status="ACCEPTED",
+        why_join="x",
+    )
     check = PncCheck.objects.create(
-        application=application, requested_on=datetime.date(2026, 10, 1),
-        result_received_on=datetime.date(2026, 10, 20), result="DISCLOSURE",
-    )  # fmt: skip
+        application=application,
+        requested_on=datetime.date(2026, 10, 1),
+        result_received_on=datetime.date(2026, 10, 20),
+        result="DISCLOSURE",
+    )
     case = SuitabilityCase.objects.create(check_record=check, outcome="ACCEPT", decided_at=now)
     Disclosure.objects.create(check_record=check, offence="x", offence_date="x", disposal="x")
     for from_status, to_status, reason, when in [
@@ -49,9 +54,12 @@ def test_old_entries_and_decided_panels_are_rewritten(migrated_data):
         ("PANEL", "ACCEPTED", "Suitability panel decision", now),
     ]:
         ApplicationEvent.objects.create(
-            application=application, from_status=from_status, to_status=to_status,
-            reason=reason, at=when,
-        )  # fmt: skip
+            application=application,
+            from_status=from_status,
+            to_status=to_status,
+            reason=reason,
+            at=when,
+        )
     for object_type, ref, action, detail, when in [
         ("applications.application", "VVF-OLD0-0001", "VIEW", "", now),
         ("applications.application", "VVF-GONE-0001", "DELETE", "erased on request: by 0770", now),

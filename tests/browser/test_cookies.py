@@ -49,8 +49,9 @@ def test_the_cookies_page_lists_the_cookies_the_browser_receives(page):
 
     page.goto("/cookies/")
     rows = page.locator("table.govuk-table tbody tr").all()
-    shown = {row.locator("td").nth(0).inner_text(): row.locator("td").nth(2).inner_text()
-             for row in rows}  # fmt: skip
+    shown = {
+        row.locator("td").nth(0).inner_text(): row.locator("td").nth(2).inner_text() for row in rows
+    }
 
     assert set(applying) == set(staff) == set(member) == set(shown) == {"session", "csrftoken"}
     assert in_hours(applying["session"]) == in_hours(staff["session"]) == 2

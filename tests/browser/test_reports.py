@@ -13,13 +13,19 @@ from tests.forums.helpers import make_meeting
 def test_a_police_lead_reads_and_generates_reports(page):
     meeting = make_meeting(days_ahead=-2)
     services.feedback_record(
-        forum=meeting.forum, meeting=meeting, theme=Theme.objects.get(name__iexact="Court and CPS"),
-        text="Court dates moved without notice.", by=None,
-    )  # fmt: skip
+        forum=meeting.forum,
+        meeting=meeting,
+        theme=Theme.objects.get(name__iexact="Court and CPS"),
+        text="Court dates moved without notice.",
+        by=None,
+    )
     services.recommendation_raise(
-        forum=meeting.forum, meeting=meeting, title="One named contact per case",
-        detail="Victims want one named contact.", by=None,
-    )  # fmt: skip
+        forum=meeting.forum,
+        meeting=meeting,
+        title="One named contact per case",
+        detail="Victims want one named contact.",
+        by=None,
+    )
     sign_in(page, UserFactory(role="Police lead"))
 
     page.goto("/feedback/reports/")

@@ -14,19 +14,27 @@ def answered_and_waiting():
     police = UserFactory(role="Police lead")
     meeting = make_meeting(days_ahead=-7)
     answered = services.recommendation_raise(
-        forum=meeting.forum, meeting=meeting, title="Call victims back within a week",
-        detail="Victims wait too long to hear about their case.", by=None,
-    )  # fmt: skip
+        forum=meeting.forum,
+        meeting=meeting,
+        title="Call victims back within a week",
+        detail="Victims wait too long to hear about their case.",
+        by=None,
+    )
     services.recommendation_move(recommendation=answered, to_status=Status.SENT, by=None)
     services.recommendation_move(recommendation=answered, to_status=Status.UNDER_REVIEW, by=police)
     services.recommendation_move(
-        recommendation=answered, to_status=Status.NOT_PURSUED, by=police,
+        recommendation=answered,
+        to_status=Status.NOT_PURSUED,
+        by=police,
         words="A national system decides this; we have passed it on.",
-    )  # fmt: skip
+    )
     services.recommendation_raise(
-        forum=meeting.forum, meeting=meeting, title="More evening meetings",
-        detail="Many of us work during the day.", by=None,
-    )  # fmt: skip
+        forum=meeting.forum,
+        meeting=meeting,
+        title="More evening meetings",
+        detail="Many of us work during the day.",
+        by=None,
+    )
     return meeting.forum
 
 

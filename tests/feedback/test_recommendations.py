@@ -25,9 +25,12 @@ def facilitator(client, user_with_role, meeting):
 
 def raised(meeting, by=None):
     return services.recommendation_raise(
-        forum=meeting.forum, meeting=meeting, title="Named officer for updates",
-        detail="Victims want one named contact.", by=by,
-    )  # fmt: skip
+        forum=meeting.forum,
+        meeting=meeting,
+        title="Named officer for updates",
+        detail="Victims want one named contact.",
+        by=by,
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,8 +72,13 @@ def test_a_name_that_is_also_a_word_blocks_only_when_written_as_a_name(meeting):
     make_member(full_name="Will Hope", phone="+44 7700 900123")
     theme = Theme.objects.first()
 
-    services.feedback_record(forum=meeting.forum, meeting=meeting, theme=theme,
-                             text="Officers will call back, we hope.", by=None)  # fmt: skip
+    services.feedback_record(
+        forum=meeting.forum,
+        meeting=meeting,
+        theme=theme,
+        text="Officers will call back, we hope.",
+        by=None,
+    )
     for text in ("Will was not called back", "Call her on 7700 900123"):
         with pytest.raises(services.NotAnonymous):
             services.feedback_record(
@@ -81,8 +89,13 @@ def test_a_name_that_is_also_a_word_blocks_only_when_written_as_a_name(meeting):
 def test_anonymous_feedback_is_recorded(meeting):
     make_member(full_name="Ada Lovelace")
 
-    services.feedback_record(forum=meeting.forum, meeting=meeting, theme=Theme.objects.first(),
-                             text="Updates on cases stopped after a month.", by=None)  # fmt: skip
+    services.feedback_record(
+        forum=meeting.forum,
+        meeting=meeting,
+        theme=Theme.objects.first(),
+        text="Updates on cases stopped after a month.",
+        by=None,
+    )
 
     assert FeedbackItem.objects.count() == 1
 
@@ -104,9 +117,14 @@ def test_the_form_keeps_the_text_and_says_what_to_remove(client, facilitator, me
 
 def test_the_themes_are_the_managed_list():
     assert list(Theme.objects.values_list("name", flat=True)) == [
-        "First contact and reporting", "Updates on investigations", "Victim care and support",
-        "Court and CPS", "Training and awareness", "Under-reporting", "Other",
-    ]  # fmt: skip
+        "First contact and reporting",
+        "Updates on investigations",
+        "Victim care and support",
+        "Court and CPS",
+        "Training and awareness",
+        "Under-reporting",
+        "Other",
+    ]
 
 
 ALL_MOVES = [(a, b) for a in Status for b in Status]
@@ -141,8 +159,12 @@ def test_not_pursued_needs_an_explanation_and_fed_back_a_meeting(meeting):
         services.recommendation_move(
             recommendation=recommendation, to_status="NOT_PURSUED", by=None, words="  "
         )
-    services.recommendation_move(recommendation=recommendation, to_status="NOT_PURSUED",
-                                 by=None, words="Already done by the Victims' Code")  # fmt: skip
+    services.recommendation_move(
+        recommendation=recommendation,
+        to_status="NOT_PURSUED",
+        by=None,
+        words="Already done by the Victims' Code",
+    )
     with pytest.raises(services.FeedbackError):
         services.recommendation_move(recommendation=recommendation, to_status="FED_BACK", by=None)
     other_forum = make_meeting("black-communities", days_ahead=-1)
@@ -153,11 +175,15 @@ def test_not_pursued_needs_an_explanation_and_fed_back_a_meeting(meeting):
 
     recommendation.refresh_from_db()
     assert (recommendation.accepted, recommendation.explanation) == (
-        False, "Already done by the Victims' Code",
-    )  # fmt: skip
+        False,
+        "Already done by the Victims' Code",
+    )
     assert [e.to_status for e in recommendation.events.all()] == [
-        "RAISED", "SENT", "UNDER_REVIEW", "NOT_PURSUED",
-    ]  # fmt: skip
+        "RAISED",
+        "SENT",
+        "UNDER_REVIEW",
+        "NOT_PURSUED",
+    ]
 
 
 def test_a_police_lead_answers_and_a_facilitator_cannot(

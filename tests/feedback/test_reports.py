@@ -42,9 +42,7 @@ def at(day, hour=12, minute=0):
 def held_on(day, slug="vawg", present=()):
     """A meeting of the forum held on `day` with `present` there."""
     meeting = make_meeting(slug)
-    Meeting.objects.filter(pk=meeting.pk).update(
-        starts_at=at(day, 18), ends_at=at(day, 20)
-    )  # fmt: skip
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=at(day, 18), ends_at=at(day, 20))
     meeting.refresh_from_db()
     forum_services.attendance_record(meeting=meeting, attended_ids={m.pk for m in present})
     return meeting
@@ -56,9 +54,12 @@ def members(count, slug="vawg"):
 
 def feedback(meeting, text, theme="Victim care and support", on=None):
     item = services.feedback_record(
-        forum=meeting.forum, meeting=meeting, theme=Theme.objects.get(name__iexact=theme),
-        text=text, by=None,
-    )  # fmt: skip
+        forum=meeting.forum,
+        meeting=meeting,
+        theme=Theme.objects.get(name__iexact=theme),
+        text=text,
+        by=None,
+    )
     if on is not None:
         type(item).objects.filter(pk=item.pk).update(recorded_at=on)
     return item
@@ -66,9 +67,12 @@ def feedback(meeting, text, theme="Victim care and support", on=None):
 
 def raised(meeting, title, on):
     recommendation = services.recommendation_raise(
-        forum=meeting.forum, meeting=meeting, title=title, detail="The forum asks for it.",
+        forum=meeting.forum,
+        meeting=meeting,
+        title=title,
+        detail="The forum asks for it.",
         by=None,
-    )  # fmt: skip
+    )
     Recommendation.objects.filter(pk=recommendation.pk).update(raised_at=on)
     RecommendationEvent.objects.filter(recommendation=recommendation).update(at=on)
     return recommendation
@@ -165,22 +169,44 @@ def test_movements_of_the_month_and_outstanding_recommendations_with_their_age()
 
     forum = meeting.forum.name
     assert content["movements"] == [
-        {"title": "Named officer for updates", "forum": forum, "from": "Raised by the forum",
-         "to": "Sent to the Lead Responsible Officer", "date": MONTH.replace(day=3).isoformat()},
-        {"title": "Court updates by text", "forum": forum, "from": "", "to": "Raised by the forum",
-         "date": MONTH.replace(day=4).isoformat()},
-        {"title": "Training on trauma", "forum": forum,
-         "from": "Under review by the Head of Profession", "to": "Accepted: in progress",
-         "date": MONTH.replace(day=5).isoformat()},
-    ]  # fmt: skip
+        {
+            "title": "Named officer for updates",
+            "forum": forum,
+            "from": "Raised by the forum",
+            "to": "Sent to the Lead Responsible Officer",
+            "date": MONTH.replace(day=3).isoformat(),
+        },
+        {
+            "title": "Court updates by text",
+            "forum": forum,
+            "from": "",
+            "to": "Raised by the forum",
+            "date": MONTH.replace(day=4).isoformat(),
+        },
+        {
+            "title": "Training on trauma",
+            "forum": forum,
+            "from": "Under review by the Head of Profession",
+            "to": "Accepted: in progress",
+            "date": MONTH.replace(day=5).isoformat(),
+        },
+    ]
     assert content["outstanding"] == [
-        {"title": "Named officer for updates", "forum": forum,
-         "status": "Sent to the Lead Responsible Officer", "raised": before.isoformat(),
-         "age_days": (last_day - before).days},
-        {"title": "Court updates by text", "forum": forum, "status": "Raised by the forum",
-         "raised": MONTH.replace(day=4).isoformat(),
-         "age_days": (last_day - MONTH.replace(day=4)).days},
-    ]  # fmt: skip
+        {
+            "title": "Named officer for updates",
+            "forum": forum,
+            "status": "Sent to the Lead Responsible Officer",
+            "raised": before.isoformat(),
+            "age_days": (last_day - before).days,
+        },
+        {
+            "title": "Court updates by text",
+            "forum": forum,
+            "status": "Raised by the forum",
+            "raised": MONTH.replace(day=4).isoformat(),
+            "age_days": (last_day - MONTH.replace(day=4)).days,
+        },
+    ]
 
 
 @pytest.mark.django_db
@@ -269,11 +295,21 @@ def decrypted_cells(content, password):
 @pytest.mark.django_db
 def test_the_report_page_and_spreadsheet_name_no_member(client, user_with_role):
     seeded = [
-        make_member(full_name="Rosamund Quillfeather", preferred_name="Rosa",
-                    email="rosamund.q@example.org", phone="07700 900461", started_days_ago=120),
-        make_member(full_name="Bartholomew Oyelaran", preferred_name="",
-                    email="b.oyelaran@example.net", phone="020 7946 0718", started_days_ago=120),
-    ]  # fmt: skip
+        make_member(
+            full_name="Rosamund Quillfeather",
+            preferred_name="Rosa",
+            email="rosamund.q@example.org",
+            phone="07700 900461",
+            started_days_ago=120,
+        ),
+        make_member(
+            full_name="Bartholomew Oyelaran",
+            preferred_name="",
+            email="b.oyelaran@example.net",
+            phone="020 7946 0718",
+            started_days_ago=120,
+        ),
+    ]
     meeting = held_on(MONTH.replace(day=8), present=seeded)
     feedback(meeting, "Members said updates stopped after charge.", on=at(MONTH.replace(day=9)))
     feedback(
@@ -300,16 +336,25 @@ def test_the_report_page_and_spreadsheet_name_no_member(client, user_with_role):
     )
     workbook, cells = decrypted_cells(download.getvalue(), exported.context["password"])
     assert workbook.sheetnames == [
-        "Feedback by theme", "Feedback items", "Movements", "Outstanding", "People",
-    ]  # fmt: skip
+        "Feedback by theme",
+        "Feedback items",
+        "Movements",
+        "Outstanding",
+        "People",
+    ]
     assert "Court dates moved without notice." in cells
     assert "fewer than 5" in cells
     flat = "\n".join(cells).casefold()
     for membership in seeded:
         application = membership.application
-        for personal in (application.full_name, application.email, application.phone,
-                         application.phone.replace(" ", ""), application.reference,
-                         *application.full_name.split()):  # fmt: skip
+        for personal in (
+            application.full_name,
+            application.email,
+            application.phone,
+            application.phone.replace(" ", ""),
+            application.reference,
+            *application.full_name.split(),
+        ):
             assert personal.casefold() not in html.casefold()
             assert personal.casefold() not in flat
     # The download works once.
@@ -388,9 +433,12 @@ def test_reports_are_for_police_leads_and_vvf_staff_only(user_with_role):
         assert anonymous.get(url)["Location"].startswith(reverse("two_factor:login"))
         assert member.get(url).status_code == 302
         assert {role: c.get(url).status_code for role, c in clients.items()} == {
-            "Panel member": 404, "External partner": 404, "Facilitator": 404,
-            "Police lead": 200, "VVF staff": 200,
-        }  # fmt: skip
+            "Panel member": 404,
+            "External partner": 404,
+            "Facilitator": 404,
+            "Police lead": 200,
+            "VVF staff": 200,
+        }
     export = reverse("feedback:report-xlsx", args=[report.pk])
     assert clients["Facilitator"].post(export).status_code == 404
     assert clients["Facilitator"].post(reverse("feedback:report-generate")).status_code == 404

@@ -20,9 +20,12 @@ MEMBER_PAGE = "/member/you-said-we-did/"
 def raise_recommendation(slug="vawg", title="Call victims back within a week"):
     meeting = make_meeting(slug, days_ahead=-7)
     return services.recommendation_raise(
-        forum=meeting.forum, meeting=meeting, title=title,
-        detail="Victims wait too long to hear about their case.", by=None,
-    )  # fmt: skip
+        forum=meeting.forum,
+        meeting=meeting,
+        title=title,
+        detail="Victims wait too long to hear about their case.",
+        by=None,
+    )
 
 
 def not_pursue(recommendation, police):
@@ -31,9 +34,11 @@ def not_pursue(recommendation, police):
         recommendation=recommendation, to_status=Status.UNDER_REVIEW, by=police
     )
     return services.recommendation_move(
-        recommendation=recommendation, to_status=Status.NOT_PURSUED, by=police,
+        recommendation=recommendation,
+        to_status=Status.NOT_PURSUED,
+        by=police,
         words="A national system decides this; we have passed it on.",
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -78,9 +83,11 @@ def test_member_page_shows_where_it_was_fed_back(client, user_with_role):
         recommendation=recommendation, to_status=Status.UNDER_REVIEW, by=police
     )
     services.recommendation_move(
-        recommendation=recommendation, to_status=Status.IN_PROGRESS, by=police,
+        recommendation=recommendation,
+        to_status=Status.IN_PROGRESS,
+        by=police,
         words="Officers will call back within five working days.",
-    )  # fmt: skip
+    )
     meeting = make_meeting(days_ahead=-1)
     services.recommendation_move(
         recommendation=recommendation, to_status=Status.FED_BACK, by=None, fed_back_at=meeting

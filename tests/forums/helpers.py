@@ -14,9 +14,10 @@ def make_member(slug="vawg", started_days_ago=30, **application):
     forum = Forum.objects.get(slug=slug)
     accepted = ApplicationFactory(status="ACCEPTED", forums=[forum], **application)
     membership, _crowded = services.membership_create(
-        application=accepted, forum=forum,
+        application=accepted,
+        forum=forum,
         started_on=timezone.localdate() - datetime.timedelta(days=started_days_ago),
-    )  # fmt: skip
+    )
     return membership
 
 
@@ -24,8 +25,9 @@ def make_meeting(slug="vawg", days_ahead=14, **kwargs):
     (meeting,) = services.meetings_schedule(
         forum=Forum.objects.get(slug=slug),
         first_day=timezone.localdate() + datetime.timedelta(days=days_ahead),
-        start_time=datetime.time(18, 0), **kwargs,
-    )  # fmt: skip
+        start_time=datetime.time(18, 0),
+        **kwargs,
+    )
     return meeting
 
 

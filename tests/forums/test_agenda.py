@@ -130,8 +130,10 @@ def test_a_facilitator_decides_from_the_meeting_page(client, user_with_role):
     item.refresh_from_db()
     assert (item.status, item.decline_reason) == ("DECLINED", "Covered")
 
-    client.post(reverse("forums:agenda-add", args=[meeting.forum.slug, meeting.pk]),
-                {"item-title": "Under-reporting"})  # fmt: skip
+    client.post(
+        reverse("forums:agenda-add", args=[meeting.forum.slug, meeting.pk]),
+        {"item-title": "Under-reporting"},
+    )
     client.post(reverse("forums:agenda-publish", args=[meeting.forum.slug, meeting.pk]))
     meeting.refresh_from_db()
     assert meeting.agenda_published_at is not None

@@ -151,8 +151,14 @@ def test_claim_submit_refuses_costs_outside_the_rules(
     meeting = attended(member)
 
     with pytest.raises(services.MembershipError, match=refusal):
-        submit(member, meeting, kind=kind, amount=amount, description=description,
-               receipt=receipt and receipt())  # fmt: skip
+        submit(
+            member,
+            meeting,
+            kind=kind,
+            amount=amount,
+            description=description,
+            receipt=receipt and receipt(),
+        )
 
 
 def test_claim_submit_accepts_costs_within_the_rules(member):
@@ -160,12 +166,20 @@ def test_claim_submit_accepts_costs_within_the_rules(member):
 
     travel = submit(member, meeting, kind=Kind.TRAVEL, amount="10.00")
     care = submit(member, meeting, kind=Kind.CHILDCARE, amount="500", receipt=pdf())
-    other = submit(member, meeting, kind=Kind.OTHER, amount="3.5", receipt=pdf(),
-                   description="  Printing the papers  ")  # fmt: skip
+    other = submit(
+        member,
+        meeting,
+        kind=Kind.OTHER,
+        amount="3.5",
+        receipt=pdf(),
+        description="  Printing the papers  ",
+    )
 
     assert (travel.amount, care.amount, other.amount) == (
-        Decimal("10.00"), Decimal("500.00"), Decimal("3.50"),
-    )  # fmt: skip
+        Decimal("10.00"),
+        Decimal("500.00"),
+        Decimal("3.50"),
+    )
     assert other.description == "Printing the papers"
 
 
@@ -202,13 +216,17 @@ def test_claim_decide_records_who_when_and_why(member):
 
     claim.refresh_from_db()
     assert (claim.status, claim.reason, claim.decided_by) == (
-        Status.REJECTED, "No receipt for a taxi", staff,
-    )  # fmt: skip
+        Status.REJECTED,
+        "No receipt for a taxi",
+        staff,
+    )
     assert timezone.now() - claim.decided_at < datetime.timedelta(minutes=1)
     entry = AuditEntry.objects.get(action="DECISION")
     assert (entry.actor_id, entry.object_ref, entry.detail) == (
-        staff.pk, str(claim.pk), "claim SUBMITTED -> REJECTED",
-    )  # fmt: skip
+        staff.pk,
+        str(claim.pk),
+        "claim SUBMITTED -> REJECTED",
+    )
 
 
 def test_claim_moves_table_covers_every_status():
@@ -400,9 +418,14 @@ def test_a_member_makes_a_claim_and_sees_it(client, member):
 
     response = client.post(
         reverse("members:claim-new"),
-        {"meeting": meeting.pk, "kind": "CHILDCARE", "amount": "36.00",
-         "description": "Childminder", "receipt": pdf()},
-    )  # fmt: skip
+        {
+            "meeting": meeting.pk,
+            "kind": "CHILDCARE",
+            "amount": "36.00",
+            "description": "Childminder",
+            "receipt": pdf(),
+        },
+    )
 
     assert response.status_code == 302
     assert response.url == reverse("members:claims")
@@ -419,9 +442,14 @@ def test_the_claim_form_keeps_what_was_typed_after_an_error(client, member):
 
     response = client.post(
         reverse("members:claim-new"),
-        {"meeting": meeting.pk, "kind": "OTHER", "amount": "abc",
-         "description": "Printing the papers", "receipt": pdf()},
-    )  # fmt: skip
+        {
+            "meeting": meeting.pk,
+            "kind": "OTHER",
+            "amount": "abc",
+            "description": "Printing the papers",
+            "receipt": pdf(),
+        },
+    )
 
     assert response.status_code == 400
     assert "There is a problem" in response.text
@@ -578,8 +606,9 @@ def test_the_export_has_a_months_approved_claims_with_totals(member):
     travel = submit(member, meeting, amount="12.50", receipt=pdf())
     care = submit(member, meeting, kind=Kind.CHILDCARE, amount="40", receipt=pdf())
     incentive = submit(member, meeting, kind=Kind.INCENTIVE, amount=None)
-    refused = submit(member, meeting, kind=Kind.OTHER, amount="9", receipt=pdf(),
-                     description="Lunch")  # fmt: skip
+    refused = submit(
+        member, meeting, kind=Kind.OTHER, amount="9", receipt=pdf(), description="Lunch"
+    )
     submit(member, attended(member, days_ago=20), amount="3.00")  # waiting: not exported
     # April 2026 in London starts at 23:00 UTC on 31 March (BST).
     decided(travel, datetime.datetime(2026, 3, 31, 23, 30, tzinfo=datetime.UTC))
@@ -593,8 +622,14 @@ def test_the_export_has_a_months_approved_claims_with_totals(member):
     meeting_day = datetime.datetime.combine(timezone.localdate(meeting.starts_at), datetime.time())
     reference, forum = member.application.reference, f"VVF-{member.forum.pk:02d}"
     assert count == 2
-    assert rows[0] == ["Member reference", "Budget code", "Meeting date", "What for", "Amount",
-                       "Decided on"]  # fmt: skip
+    assert rows[0] == [
+        "Member reference",
+        "Budget code",
+        "Meeting date",
+        "What for",
+        "Amount",
+        "Decided on",
+    ]
     assert sorted(rows[1:3], key=lambda row: row[4]) == [
         [reference, forum, meeting_day, "Travel", 12.5, datetime.datetime(2026, 4, 1)],
         [reference, forum, meeting_day, "Childcare or care", 40, datetime.datetime(2026, 4, 30)],
@@ -613,8 +648,13 @@ def test_the_export_has_a_months_approved_claims_with_totals(member):
     assert sheet[f"E{sheet.max_row}"].number_format == '"£"#,##0.00'
     assert sheet.column_dimensions["B"].width == 14
     cells = " ".join(str(value) for row in rows for value in row)
-    for personal in (member.application.full_name, member.application.email, "Sikh", "Lunch",
-                     member.forum.name):  # fmt: skip
+    for personal in (
+        member.application.full_name,
+        member.application.email,
+        "Sikh",
+        "Lunch",
+        member.forum.name,
+    ):
         assert personal not in cells
 
 
@@ -648,8 +688,9 @@ def test_staff_export_last_month_encrypted_and_audited(staff_client, member):
     assert rows[-1][:5] == ["Grand total", None, None, None, 7.25]
     entry = AuditEntry.objects.get(action="EXPORT")
     assert (entry.object_type, entry.detail) == (
-        "forums.expenseclaim", f"1 approved claims, {month:%Y-%m}",
-    )  # fmt: skip
+        "forums.expenseclaim",
+        f"1 approved claims, {month:%Y-%m}",
+    )
     assert staff_client.get(download.request["PATH_INFO"]).status_code == 404
 
 

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def disabled():
     forum = Forum.objects.get(slug="disabled-victims")
-    member = ApplicationFactory(status="ACCEPTED", forums=[forum], full_name="Dara Member",
-                                access_needs=["BSL"])  # fmt: skip
+    member = ApplicationFactory(
+        status="ACCEPTED", forums=[forum], full_name="Dara Member", access_needs=["BSL"]
+    )
     import datetime
 
     membership_create(application=member, forum=forum, started_on=datetime.date(2026, 1, 1))

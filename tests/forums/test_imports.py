@@ -80,11 +80,23 @@ def check(client, forum, content, name="members.xlsx"):
 
 
 VALID = [
-    ["Ada Lovelace", "Ada", "ada@example.com", "07700 900982",
-     datetime.datetime.combine(days_after_launch(10), datetime.time()), "Step-free access"],
-    ["  Mary   Seacole ", None, "mary@example.com", None,
-     days_after_launch(40).strftime("%d/%m/%Y"), None],
-]  # fmt: skip
+    [
+        "Ada Lovelace",
+        "Ada",
+        "ada@example.com",
+        "07700 900982",
+        datetime.datetime.combine(days_after_launch(10), datetime.time()),
+        "Step-free access",
+    ],
+    [
+        "  Mary   Seacole ",
+        None,
+        "mary@example.com",
+        None,
+        days_after_launch(40).strftime("%d/%m/%Y"),
+        None,
+    ],
+]
 
 
 def test_the_template_downloads_with_the_headings(client):
@@ -200,8 +212,12 @@ def test_every_problem_is_listed_by_row_and_column_and_nothing_imported(client, 
         (2, "Started on", f"Enter a date on or after the forum's launch, {launch}"),
         (3, "Email", "Enter an email address in the correct format, like name@example.com"),
         (3, "Phone", phone),
-        (5, "Phone", "Enter a UK phone number, like 07700 900 982. The spreadsheet may have "
-                     "removed the first 0: format the Phone column as text"),
+        (
+            5,
+            "Phone",
+            "Enter a UK phone number, like 07700 900 982. The spreadsheet may have "
+            "removed the first 0: format the Phone column as text",
+        ),
         (5, "Started on", "Enter a date that is today or in the past"),
         (6, "Preferred name", "Preferred name must be 100 characters or fewer"),
         (6, "Started on", f"Enter a date on or after the forum's launch, {launch}"),
@@ -211,7 +227,7 @@ def test_every_problem_is_listed_by_row_and_column_and_nothing_imported(client, 
         (7, "Email", "A member of this forum already has this email address"),
         (8, "Email", "Enter an email address"),
         (8, "Started on", "Enter the date they started as a date, like 14/01/2025"),
-    ]  # fmt: skip
+    ]
     page = response.content.decode()
     assert "There is a problem" in page
     assert "Correct these 14 problems" in page
@@ -222,8 +238,14 @@ def test_every_problem_is_listed_by_row_and_column_and_nothing_imported(client, 
 
 def test_a_phone_number_the_check_passes_imports(client, pilot):
     # Valid, and longer as typed than the column: kept without its spaces and dashes.
-    row = ["Ada Lovelace", None, "ada@example.com", "0044 - 7700 - 900 - 982",
-           days_after_launch(10).strftime("%d/%m/%Y"), None]  # fmt: skip
+    row = [
+        "Ada Lovelace",
+        None,
+        "ada@example.com",
+        "0044 - 7700 - 900 - 982",
+        days_after_launch(10).strftime("%d/%m/%Y"),
+        None,
+    ]
     checked = check(client, pilot, xlsx([row]))
     assert checked.context["problems"] == []
 
@@ -247,8 +269,9 @@ def test_numbers_in_other_scripts_are_refused_as_the_public_form_refuses_them(cl
 
 
 def two_hundred_and_one():
-    return xlsx([[f"Member {n}", None, f"m{n}@example.com", None, "01/01/2025", None]
-                 for n in range(201)])  # fmt: skip
+    return xlsx(
+        [[f"Member {n}", None, f"m{n}@example.com", None, "01/01/2025", None] for n in range(201)]
+    )
 
 
 def empty_workbook():
@@ -262,22 +285,46 @@ def empty_workbook():
         (b"Full name,Email\nAda,ada@example.com\n", "members.xlsx", imports.NOT_XLSX),
         (b"Full name,Email\nAda,ada@example.com\n", "members.csv", imports.NOT_XLSX),
         (b"", "members.xlsx", "The selected file is empty"),
-        (empty_workbook(), "members.xlsx",
-         "The spreadsheet is empty. Copy your data into the template"),
-        (xlsx([], headings=["Full name", "Email"]), "members.xlsx",
-         "The first row must have the template's headings. Missing: Preferred name, Phone, "
-         "Started on, Access needs"),
-        (xlsx([], headings=[*HEADINGS, "Notes"]), "members.xlsx",
-         "The spreadsheet has a column the template does not have: ‘Notes’. Remove it, or "
-         "copy your data into the template"),
-        (xlsx([]), "members.xlsx",
-         "The spreadsheet has no members in it. Add one member on each row"),
-        (two_hundred_and_one(), "members.xlsx",
-         "The spreadsheet must have 200 members or fewer. Split it into smaller files"),
+        (
+            empty_workbook(),
+            "members.xlsx",
+            "The spreadsheet is empty. Copy your data into the template",
+        ),
+        (
+            xlsx([], headings=["Full name", "Email"]),
+            "members.xlsx",
+            "The first row must have the template's headings. Missing: Preferred name, Phone, "
+            "Started on, Access needs",
+        ),
+        (
+            xlsx([], headings=[*HEADINGS, "Notes"]),
+            "members.xlsx",
+            "The spreadsheet has a column the template does not have: ‘Notes’. Remove it, or "
+            "copy your data into the template",
+        ),
+        (
+            xlsx([]),
+            "members.xlsx",
+            "The spreadsheet has no members in it. Add one member on each row",
+        ),
+        (
+            two_hundred_and_one(),
+            "members.xlsx",
+            "The spreadsheet must have 200 members or fewer. Split it into smaller files",
+        ),
     ],
-    ids=["random bytes", "csv renamed", "csv", "no bytes", "empty workbook", "headings missing",
-         "extra column", "no members", "too many"],
-)  # fmt: skip
+    ids=[
+        "random bytes",
+        "csv renamed",
+        "csv",
+        "no bytes",
+        "empty workbook",
+        "headings missing",
+        "extra column",
+        "no members",
+        "too many",
+    ],
+)
 def test_a_bad_file_is_refused_kindly(client, pilot, content, name, message):
     response = check(client, pilot, content, name)
 
@@ -421,8 +468,11 @@ BO = cells(["Bo", "", "bo@example.com", "", START])
 
 
 def sheet(*rows, before=""):
-    return [f'<worksheet xmlns="{MAIN}">{before}<sheetData>{HEADINGS_ROW}', *rows,
-            "</sheetData></worksheet>"]  # fmt: skip
+    return [
+        f'<worksheet xmlns="{MAIN}">{before}<sheetData>{HEADINGS_ROW}',
+        *rows,
+        "</sheetData></worksheet>",
+    ]
 
 
 def strings(*pieces):
@@ -591,8 +641,9 @@ def longest_members(character):
         local = f"m{n}."
         email = local + "x" * (63 - len(local)) + "@" + ".".join(["d" * 60] * 3) + ".example"
         assert len(email) == 254
-        rows.append([character * 200, character * 100, email, "+44 7700 900 982", START,
-                     character * 500])  # fmt: skip
+        rows.append(
+            [character * 200, character * 100, email, "+44 7700 900 982", START, character * 500]
+        )
     return xlsx(rows)
 
 
@@ -643,25 +694,41 @@ def worst_files():
         "the issue's bomb": the_issues_bomb,
         "a lying bomb": lying_bomb,
         "one huge shared string": lambda: crafted(
-            strings_xml=strings("<si><t>", *repeated("😀", ROOM), "</t></si>")),
-        "many empty shared strings": lambda: crafted(strings_xml=strings(
-            *repeated("<si/>", ROOM))),
-        "many unknown parts of the shared strings": lambda: crafted(strings_xml=strings(
-            *repeated("<x/>", ROOM))),
-        "many styles": lambda: crafted(extra={"xl/styles.xml": [
-            f'<styleSheet xmlns="{MAIN}">', *repeated("<x/>", ROOM), "</styleSheet>"]}),
-        "unknown elements before the rows": lambda: crafted(sheet_xml=sheet(
-            ADA, before="".join(repeated("<x/>", ROOM)))),
-        "one row with many empty cells": lambda: crafted(sheet_xml=sheet(
-            row, *repeated("<c/>", ROOM), "</row>")),
-        "one row with many numbers": lambda: crafted(sheet_xml=sheet(
-            row, *repeated("<c><v>1</v></c>", ROOM), "</row>")),
+            strings_xml=strings("<si><t>", *repeated("😀", ROOM), "</t></si>")
+        ),
+        "many empty shared strings": lambda: crafted(strings_xml=strings(*repeated("<si/>", ROOM))),
+        "many unknown parts of the shared strings": lambda: crafted(
+            strings_xml=strings(*repeated("<x/>", ROOM))
+        ),
+        "many styles": lambda: crafted(
+            extra={
+                "xl/styles.xml": [
+                    f'<styleSheet xmlns="{MAIN}">',
+                    *repeated("<x/>", ROOM),
+                    "</styleSheet>",
+                ]
+            }
+        ),
+        "unknown elements before the rows": lambda: crafted(
+            sheet_xml=sheet(ADA, before="".join(repeated("<x/>", ROOM)))
+        ),
+        "one row with many empty cells": lambda: crafted(
+            sheet_xml=sheet(row, *repeated("<c/>", ROOM), "</row>")
+        ),
+        "one row with many numbers": lambda: crafted(
+            sheet_xml=sheet(row, *repeated("<c><v>1</v></c>", ROOM), "</row>")
+        ),
         "many empty rows": lambda: crafted(sheet_xml=sheet(*repeated("<row/>", ROOM))),
-        "rows as wide as a sheet goes": lambda: crafted(sheet_xml=[
-            f'<worksheet xmlns="{MAIN}"><dimension ref="A1:XFD1048576"/><sheetData>',
-            HEADINGS_ROW, ADA, "</sheetData></worksheet>"]),
+        "rows as wide as a sheet goes": lambda: crafted(
+            sheet_xml=[
+                f'<worksheet xmlns="{MAIN}"><dimension ref="A1:XFD1048576"/><sheetData>',
+                HEADINGS_ROW,
+                ADA,
+                "</sheetData></worksheet>",
+            ]
+        ),
         "the largest list of members": lambda: longest_members("😀"),
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize("name", list(worst_files()))
@@ -671,15 +738,25 @@ def test_the_worst_files_are_parsed_within_the_memory_limit(tmp_path, name):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "vvf.settings_test"}
 
     result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)], capture_output=True, text=True,
-        cwd=settings.BASE_DIR, env=env, timeout=120, check=True,
-    )  # fmt: skip
+        [sys.executable, "-c", MEASURE, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        env=env,
+        timeout=120,
+        check=True,
+    )
 
     before, peak, outcome = result.stdout.splitlines()
     print(f"{name}: {before} MB before parsing, {peak} MB at peak; {outcome}")
     assert int(peak) < PEAK_MEMORY_AT_MOST_MB
-    assert outcome in {"1 members", "200 members", imports.TOO_MUCH_INSIDE,
-                       imports.TOO_MANY_SHEET_ROWS, imports.NOT_XLSX}  # fmt: skip
+    assert outcome in {
+        "1 members",
+        "200 members",
+        imports.TOO_MUCH_INSIDE,
+        imports.TOO_MANY_SHEET_ROWS,
+        imports.NOT_XLSX,
+    }
 
 
 # Whatever the cells hold ----------------------------------------------------------------
@@ -706,24 +783,30 @@ MEMBER_ROWS = st.lists(
     st.tuples(
         anything(NAMES, st.text("ab ", min_size=195, max_size=205).filter(str.strip)),
         anything(cell_text(110), st.none()),
-        anything(st.emails(), st.from_regex(r"\A[a-z0-9.]{1,30}@[a-z]{1,20}\.example\Z"),
-                 st.just("x" * 242 + "@example.com")),
+        anything(
+            st.emails(),
+            st.from_regex(r"\A[a-z0-9.]{1,30}@[a-z]{1,20}\.example\Z"),
+            st.just("x" * 242 + "@example.com"),
+        ),
         anything(PHONES, st.just("0044 - 7700 - 900 - 982"), st.none()),
-        anything(st.dates(LAUNCH, TODAY), st.dates(LAUNCH, TODAY).map(
-            lambda day: day.strftime("%d/%m/%Y"))),
+        anything(
+            st.dates(LAUNCH, TODAY),
+            st.dates(LAUNCH, TODAY).map(lambda day: day.strftime("%d/%m/%Y")),
+        ),
         anything(cell_text(520), st.text("a ", min_size=495, max_size=505), st.none()),
     ),
     min_size=1,
     max_size=3,
-)  # fmt: skip
+)
 
 
 @pytest.mark.django_db
 def test_what_the_check_passes_always_imports_whatever_the_cells(pilot, staff):
     @hypothesis_settings(
-        max_examples=150, deadline=None,
+        max_examples=150,
+        deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )  # fmt: skip
+    )
     @given(cells=MEMBER_ROWS)
     def check_then_import(cells):
         try:
@@ -745,10 +828,18 @@ def test_what_the_check_passes_always_imports_whatever_the_cells(pilot, staff):
             for row in rows:
                 application = Application.objects.get(email=row["email"])
                 assert (
-                    application.full_name, application.preferred_name, application.phone,
-                    application.access_needs_other, application.membership.started_on,
-                ) == (row["full_name"], row["preferred_name"], row["phone"],
-                      row["access_needs"], row["started_on"])  # fmt: skip
+                    application.full_name,
+                    application.preferred_name,
+                    application.phone,
+                    application.access_needs_other,
+                    application.membership.started_on,
+                ) == (
+                    row["full_name"],
+                    row["preferred_name"],
+                    row["phone"],
+                    row["access_needs"],
+                    row["started_on"],
+                )
             transaction.set_rollback(True)
 
     check_then_import()

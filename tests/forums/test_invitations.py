@@ -79,8 +79,10 @@ def test_a_change_and_a_cancellation_are_sent_as_calendar_updates():
     calendar, event = calendar_of(cancelled)
     assert str(calendar["method"]) == "CANCEL"
     assert (str(event["uid"]), int(event["sequence"]), str(event["status"])) == (
-        uid, 2, "CANCELLED",
-    )  # fmt: skip
+        uid,
+        2,
+        "CANCELLED",
+    )
 
 
 def test_a_member_answers_and_states_access_needs(client):
@@ -104,8 +106,9 @@ def test_a_member_not_invited_cannot_answer(client):
     sign_in_member(client, make_member())
     meeting = make_meeting()
 
-    response = client.post(reverse("members:meeting-answer", args=[meeting.pk]),
-                           {"answer-response": "ATTENDING"})  # fmt: skip
+    response = client.post(
+        reverse("members:meeting-answer", args=[meeting.pk]), {"answer-response": "ATTENDING"}
+    )
 
     assert response.status_code == 404
 
@@ -153,17 +156,21 @@ def test_the_calendar_file_keeps_london_time_in_summer_and_winter():
 
     london = ZoneInfo("Europe/London")
     winter, summer = services.meetings_schedule(
-        forum=Forum.objects.get(slug="vawg"), first_day=datetime.date(2027, 2, 19),
-        start_time=datetime.time(18, 0), count=2, every=datetime.timedelta(weeks=20),
-    )  # fmt: skip
+        forum=Forum.objects.get(slug="vawg"),
+        first_day=datetime.date(2027, 2, 19),
+        start_time=datetime.time(18, 0),
+        count=2,
+        every=datetime.timedelta(weeks=20),
+    )
 
     for meeting, utc_hour in ((winter, 18), (summer, 17)):
         calendar = Calendar.from_ical(meeting_calendar(meeting, "m@example.com"))
         (event,) = calendar.walk("VEVENT")
         start = event.decoded("dtstart")
         assert (start.astimezone(london).hour, start.astimezone(datetime.UTC).hour) == (
-            18, utc_hour,
-        )  # fmt: skip
+            18,
+            utc_hour,
+        )
         assert calendar.walk("VTIMEZONE")  # calendar programs get the zone's rules
 
 

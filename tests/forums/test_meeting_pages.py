@@ -48,8 +48,9 @@ def test_attendance_is_taken_on_the_meeting_page(client, facilitator):
     client.post(url("forums:meeting-attendance", meeting), {"attended": [here.pk]})
 
     assert set(Attendance.objects.values_list("membership_id", "attended")) == {
-        (here.pk, True), (away.pk, False),
-    }  # fmt: skip
+        (here.pk, True),
+        (away.pk, False),
+    }
     bad = client.post(url("forums:meeting-attendance", meeting), {"attended": ["nonsense"]})
     assert bad.status_code == 400
 
@@ -77,9 +78,14 @@ def test_facilitators_do_not_change_or_send_meetings(client, facilitator):
 def test_changing_a_meeting_keeps_what_was_typed_when_wrong(client, partner):
     meeting = partner
     form = {
-        "day_0": "31", "day_1": "2", "day_2": "2027", "starts": "18:00", "ends": "17:00",
-        "mode": "IN_PERSON", "venue": "Southwark",
-    }  # fmt: skip
+        "day_0": "31",
+        "day_1": "2",
+        "day_2": "2027",
+        "starts": "18:00",
+        "ends": "17:00",
+        "mode": "IN_PERSON",
+        "venue": "Southwark",
+    }
 
     response = client.post(url("forums:meeting-change", meeting), form)
 
@@ -93,9 +99,15 @@ def test_changing_and_cancelling_raise_the_calendar_sequence(client, partner):
     meeting = partner
     day = meeting.starts_at.date()
     form = {
-        "day_0": day.day, "day_1": day.month, "day_2": day.year, "starts": "18:30",
-        "ends": "20:30", "mode": "ONLINE", "venue": "", "joining_link": "https://meet.example/y",
-    }  # fmt: skip
+        "day_0": day.day,
+        "day_1": day.month,
+        "day_2": day.year,
+        "starts": "18:30",
+        "ends": "20:30",
+        "mode": "ONLINE",
+        "venue": "",
+        "joining_link": "https://meet.example/y",
+    }
 
     assert client.post(url("forums:meeting-change", meeting), form).status_code == 302
     meeting.refresh_from_db()

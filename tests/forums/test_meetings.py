@@ -18,16 +18,20 @@ def test_a_six_weekly_series_keeps_the_same_london_time_across_clock_changes():
     # 5 February 2027 (GMT), then every six weeks: past 28 March (BST starts)
     # and 31 October (GMT again).
     meetings = services.meetings_schedule(
-        forum=forum, first_day=datetime.date(2027, 2, 5), start_time=datetime.time(18, 0),
+        forum=forum,
+        first_day=datetime.date(2027, 2, 5),
+        start_time=datetime.time(18, 0),
         count=8,
-    )  # fmt: skip
+    )
 
     local = [m.starts_at.astimezone(LONDON) for m in Meeting.objects.order_by("starts_at")]
     assert len(meetings) == 8
     assert {(t.hour, t.minute) for t in local} == {(18, 0)}
     assert [t.date() for t in local][:3] == [
-        datetime.date(2027, 2, 5), datetime.date(2027, 3, 19), datetime.date(2027, 4, 30),
-    ]  # fmt: skip
+        datetime.date(2027, 2, 5),
+        datetime.date(2027, 3, 19),
+        datetime.date(2027, 4, 30),
+    ]
     utc_hours = [m.starts_at.astimezone(datetime.UTC).hour for m in Meeting.objects.all()]
     assert 18 in utc_hours and 17 in utc_hours  # GMT and BST both crossed
     assert all(m.ends_at - m.starts_at == datetime.timedelta(hours=2) for m in meetings)
@@ -39,9 +43,16 @@ def test_staff_schedule_a_series_in_the_admin(client, user_with_role):
 
     response = client.post(
         reverse("admin:forums_meeting_schedule"),
-        {"forum": forum.pk, "first_day": "2027-01-14", "start_time": "18:30", "count": "3",
-         "mode": "HYBRID", "venue": "Central London", "joining_link": "https://meet.example/x"},
-    )  # fmt: skip
+        {
+            "forum": forum.pk,
+            "first_day": "2027-01-14",
+            "start_time": "18:30",
+            "count": "3",
+            "mode": "HYBRID",
+            "venue": "Central London",
+            "joining_link": "https://meet.example/x",
+        },
+    )
 
     assert response.status_code == 302
     assert Meeting.objects.filter(forum=forum, mode="HYBRID").count() == 3
@@ -50,10 +61,12 @@ def test_staff_schedule_a_series_in_the_admin(client, user_with_role):
 def test_staff_open_a_meeting_in_the_admin(client, user_with_role):
     sign_in(client, user_with_role("VVF staff", is_staff=True))
     (meeting,) = services.meetings_schedule(
-        forum=Forum.objects.get(slug="vawg"), first_day=datetime.date(2027, 1, 14),
-        start_time=datetime.time(18, 0), mode=Meeting.Mode.ONLINE,
+        forum=Forum.objects.get(slug="vawg"),
+        first_day=datetime.date(2027, 1, 14),
+        start_time=datetime.time(18, 0),
+        mode=Meeting.Mode.ONLINE,
         joining_link="https://meet.example/abc",
-    )  # fmt: skip
+    )
 
     response = client.get(reverse("admin:forums_meeting_change", args=[meeting.pk]))
 
@@ -69,10 +82,11 @@ def test_attendance_is_taken_per_meeting_for_the_forums_members(client, user_wit
     came, missed = [
         membership_create(
             application=ApplicationFactory(status="ACCEPTED", forums=[forum]),
-            forum=forum, started_on=datetime.date(2026, 1, 1),
+            forum=forum,
+            started_on=datetime.date(2026, 1, 1),
         )[0]
         for _ in range(2)
-    ]  # fmt: skip
+    ]
     outsider = membership_create(
         application=ApplicationFactory(
             status="ACCEPTED", forums=[Forum.objects.get(slug="black-communities")]

@@ -45,8 +45,9 @@ def test_only_accepted_applications_and_chosen_forums(forum):
     with pytest.raises(services.MembershipError):
         services.membership_create(
             application=ApplicationFactory(status="PANEL", forums=[forum]),
-            forum=forum, started_on=datetime.date(2026, 1, 5),
-        )  # fmt: skip
+            forum=forum,
+            started_on=datetime.date(2026, 1, 5),
+        )
     with pytest.raises(services.MembershipError):
         services.membership_create(
             application=accepted([forum]), forum=other, started_on=datetime.date(2026, 1, 5)
@@ -110,8 +111,9 @@ def test_staff_choose_the_forum_when_several_were_chosen(client, user_with_role,
 
     page = client.get(reverse("admin:applications_application_change", args=[application.pk]))
     assert url in page.text
-    refused = client.post(url, {"forum": Forum.objects.get(slug="disabled-victims").pk,
-                                "started_on": "2026-02-01"})  # fmt: skip
+    refused = client.post(
+        url, {"forum": Forum.objects.get(slug="disabled-victims").pk, "started_on": "2026-02-01"}
+    )
     assert refused.status_code == 200 and not Membership.objects.exists()
 
     client.post(url, {"forum": other.pk, "started_on": "2026-02-01"})

@@ -39,10 +39,12 @@ def test_recording_consent_is_kept_in_the_consent_register_with_its_wording(clie
     meeting = make_meeting()
     sign_in_member(client, member)
 
-    client.post(reverse("members:meeting-recording-consent", args=[meeting.pk]),
-                {"consent-given": "yes"})  # fmt: skip
-    client.post(reverse("members:meeting-recording-consent", args=[meeting.pk]),
-                {"consent-given": "no"})  # fmt: skip
+    client.post(
+        reverse("members:meeting-recording-consent", args=[meeting.pk]), {"consent-given": "yes"}
+    )
+    client.post(
+        reverse("members:meeting-recording-consent", args=[meeting.pk]), {"consent-given": "no"}
+    )
 
     consents = Consent.objects.filter(meeting=meeting, application=member.application)
     assert [c.given for c in consents] == [True, False]
@@ -62,8 +64,9 @@ def test_a_recording_needs_the_consent_of_everyone_present():
     with pytest.raises(services.MembershipError):  # too late to change the answer
         services.recording_consent_record(meeting=meeting, membership=refuses, given=True)
 
-    meeting = held_meeting(agrees, refuses, present=[agrees, refuses],
-                           consents={agrees: True, refuses: True})  # fmt: skip
+    meeting = held_meeting(
+        agrees, refuses, present=[agrees, refuses], consents={agrees: True, refuses: True}
+    )
     note = services.recording_attach(meeting=meeting, upload=recording())
     assert note.recording and default_storage.exists(note.recording.name)
     assert "meeting" not in note.recording.name  # stored under a random name

@@ -42,8 +42,15 @@ def test_each_seat_holder_is_emailed_the_panel_page_only():
         assert message.subject == "A suitability case waits for your decision"
         assert f"{settings.SITE_URL}/panel/" in message.body
         # A mailbox outlives the case: which application had one is not said.
-        for secret in [reference, "Canary Applicant", OFFENCE, NOTES, "Caution", "VAWG",
-                       "Violence"]:  # fmt: skip
+        for secret in [
+            reference,
+            "Canary Applicant",
+            OFFENCE,
+            NOTES,
+            "Caution",
+            "VAWG",
+            "Violence",
+        ]:
             assert secret not in message.body and secret not in message.subject
 
 
@@ -92,8 +99,17 @@ def test_the_staff_email_holds_the_admin_link_only_and_reads_as_for_no_record():
     assert disclosed.to == [settings.VVF_INBOX]
     assert disclosed.subject == "A PNC check is complete"
     assert admin_url in disclosed.body
-    for word in ["panel", "disclos", "caution", "conviction", "withdr", "accept", "Canary",
-                 case.application.reference, OFFENCE]:  # fmt: skip
+    for word in [
+        "panel",
+        "disclos",
+        "caution",
+        "conviction",
+        "withdr",
+        "accept",
+        "Canary",
+        case.application.reference,
+        OFFENCE,
+    ]:
         assert word.lower() not in (disclosed.subject + disclosed.body).lower()
     # Word for word the email of a check that found no record, but for the link.
     assert disclosed.subject == no_record.subject

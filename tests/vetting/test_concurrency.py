@@ -27,7 +27,7 @@ def test_two_seats_at_once_are_both_recorded_and_decide_once(committed_db):
                 )
                 first_in.set()
                 let_first_commit.wait(timeout=10)
-        except Exception as error:  # noqa: BLE001  (reported below)
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connection.close()
@@ -38,7 +38,7 @@ def test_two_seats_at_once_are_both_recorded_and_decide_once(committed_db):
             services.seat_decide(
                 case=case, member=seats["FACILITATOR"], decision="ACCEPT", rationale="c"
             )
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()

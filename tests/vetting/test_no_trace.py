@@ -35,9 +35,17 @@ UNTIED = {"vetting.disclosure", "vetting.suitabilitycase"}
 # the case it names is gone after the decision.
 CASE_OPENED_EMAILS = (
     Counter(),
-    Counter({(("args", "[#]"), ("attempts", "<number>"), ("created_at", "<time>"),
-              ("task", "vetting.tasks.send_case_opened_emails")): 1}),
-)  # fmt: skip
+    Counter(
+        {
+            (
+                ("args", "[#]"),
+                ("attempts", "<number>"),
+                ("created_at", "<time>"),
+                ("task", "vetting.tasks.send_case_opened_emails"),
+            ): 1
+        }
+    ),
+)
 
 
 class Rollback(Exception):
@@ -81,7 +89,7 @@ def snapshot():
     tables = {}
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (names from the database)
+            cursor.execute(f'SELECT * FROM "{table}"')  # names from the database
             columns = [column.name for column in cursor.description]
             rows = Counter()
             for row in cursor.fetchall():
@@ -114,10 +122,15 @@ def take_through(*, disclosure, clients, seats, forum, withdraws=False):
     try:
         with transaction.atomic():
             application = Application.objects.create(
-                reference="VVF-SAME-0001", full_name="Canary Applicant 5e2d",
-                email="canary.5e2d@example.com", postcode="SE1 2AA", borough="SOUTHWARK",
-                why_join="To help.", status="PNC_CHECK", access_key="the-same-access-key",
-            )  # fmt: skip
+                reference="VVF-SAME-0001",
+                full_name="Canary Applicant 5e2d",
+                email="canary.5e2d@example.com",
+                postcode="SE1 2AA",
+                borough="SOUTHWARK",
+                why_join="To help.",
+                status="PNC_CHECK",
+                access_key="the-same-access-key",
+            )
             application.forums.set([forum])
             Consent.objects.create(
                 application=application,
@@ -130,16 +143,25 @@ def take_through(*, disclosure, clients, seats, forum, withdraws=False):
                 {"requested_on": "2026-11-01"},
             )
             check = PncCheck.objects.get(application=application)
-            result = {"result": "NO_RECORD", "received_on": "2026-11-20",
-                      "disclosure-TOTAL_FORMS": "3", "disclosure-INITIAL_FORMS": "0"}  # fmt: skip
+            result = {
+                "result": "NO_RECORD",
+                "received_on": "2026-11-20",
+                "disclosure-TOTAL_FORMS": "3",
+                "disclosure-INITIAL_FORMS": "0",
+            }
             if disclosure:
-                result.update({
-                    "result": "DISCLOSURE",
-                    "seat_mopac": seats["MOPAC"].pk, "seat_mps": seats["MPS"].pk,
-                    "seat_facilitator": seats["FACILITATOR"].pk,
-                    "disclosure-0-offence": OFFENCE, "disclosure-0-offence_date": "2019",
-                    "disclosure-0-disposal": "Caution", "disclosure-0-notes": NOTES,
-                })  # fmt: skip
+                result.update(
+                    {
+                        "result": "DISCLOSURE",
+                        "seat_mopac": seats["MOPAC"].pk,
+                        "seat_mps": seats["MPS"].pk,
+                        "seat_facilitator": seats["FACILITATOR"].pk,
+                        "disclosure-0-offence": OFFENCE,
+                        "disclosure-0-offence_date": "2019",
+                        "disclosure-0-disposal": "Caution",
+                        "disclosure-0-notes": NOTES,
+                    }
+                )
             if disclosure or not withdraws:
                 office.post(reverse("admin:vetting_pnccheck_result", args=[check.pk]), result)
             office.get(reverse("admin:vetting_pnccheck_change", args=[check.pk]))

@@ -76,10 +76,12 @@ def test_the_panel_needs_three_different_people():
 
     with pytest.raises(services.VettingError):
         services.check_record_disclosure(
-            check=check, received_on=datetime.date.today(),
+            check=check,
+            received_on=datetime.date.today(),
             items=[{"offence": "x", "offence_date": "y", "disposal": "z", "notes": ""}],
-            seats=same, by=None,
-        )  # fmt: skip
+            seats=same,
+            by=None,
+        )
 
 
 def decide(case, seats, decisions):
@@ -116,7 +118,7 @@ def all_text_in_database():
             "WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb')"
         )
         for table, column in cursor.fetchall():
-            cursor.execute(f'SELECT "{column}"::text FROM "{table}"')  # noqa: S608
+            cursor.execute(f'SELECT "{column}"::text FROM "{table}"')
             found.extend(value for (value,) in cursor.fetchall() if value)
     return "\n".join(found)
 
@@ -203,9 +205,13 @@ def test_withdrawing_before_the_panel_decides_deletes_the_pnc_data_at_once():
 
 @pytest.mark.parametrize(
     ("status", "to_status"),
-    [("PNC_CHECK", "ACCEPTED"), ("PNC_CHECK", "PANEL"), ("PANEL", "ACCEPTED"),
-     ("PANEL", "PANEL_WITHDREW")],
-)  # fmt: skip
+    [
+        ("PNC_CHECK", "ACCEPTED"),
+        ("PNC_CHECK", "PANEL"),
+        ("PANEL", "ACCEPTED"),
+        ("PANEL", "PANEL_WITHDREW"),
+    ],
+)
 def test_staff_cannot_make_the_vetting_moves_by_hand(status, to_status):
     from applications.services import TransitionNotAllowed, application_transition
     from tests.factories import ApplicationFactory

@@ -179,13 +179,19 @@ def test_staff_record_a_disclosure_in_the_admin(user_with_role):
 
     staff.post(
         reverse("admin:vetting_pnccheck_result", args=[check.pk]),
-        {"result": "DISCLOSURE", "received_on": "2026-11-20",
-         "seat_mopac": members["MOPAC"].pk, "seat_mps": members["MPS"].pk,
-         "seat_facilitator": members["FACILITATOR"].pk,
-         "disclosure-TOTAL_FORMS": "3", "disclosure-INITIAL_FORMS": "0",
-         "disclosure-0-offence": OFFENCE, "disclosure-0-offence_date": "2019",
-         "disclosure-0-disposal": "Caution"},
-    )  # fmt: skip
+        {
+            "result": "DISCLOSURE",
+            "received_on": "2026-11-20",
+            "seat_mopac": members["MOPAC"].pk,
+            "seat_mps": members["MPS"].pk,
+            "seat_facilitator": members["FACILITATOR"].pk,
+            "disclosure-TOTAL_FORMS": "3",
+            "disclosure-INITIAL_FORMS": "0",
+            "disclosure-0-offence": OFFENCE,
+            "disclosure-0-offence_date": "2019",
+            "disclosure-0-disposal": "Caution",
+        },
+    )
 
     check.refresh_from_db()
     assert (check.result, check.result_received_on) == ("DISCLOSURE", None)

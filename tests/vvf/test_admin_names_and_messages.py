@@ -25,8 +25,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_user():
-    return UserFactory(role="VVF staff", is_staff=True, full_name="Dana Okafor",
-                       email="dana.okafor@example.com")  # fmt: skip
+    return UserFactory(
+        role="VVF staff", is_staff=True, full_name="Dana Okafor", email="dana.okafor@example.com"
+    )
 
 
 @pytest.fixture
@@ -72,8 +73,9 @@ def test_requested_by_and_the_timeline_name_the_person(staff, staff_user):
     check = vetting.check_request(
         application=application, requested_on=timezone.localdate(), by=staff_user
     )
-    application_transition(application=application, to_status="WITHDRAWN", by=staff_user,
-                           reason="Asked to")  # fmt: skip
+    application_transition(
+        application=application, to_status="WITHDRAWN", by=staff_user, reason="Asked to"
+    )
 
     check_page = staff.get(reverse("admin:vetting_pnccheck_change", args=[check.pk]))
     timeline = staff.get(reverse("admin:applications_application_change", args=[application.pk]))
@@ -89,11 +91,11 @@ def test_who_decided_a_claim_and_who_placed_a_hold_are_named(staff, staff_user):
     membership = make_member("vawg", started_days_ago=60)
     meeting = make_meeting("vawg", days_ahead=-3)
     forums.attendance_record(meeting=meeting, attended_ids={membership.pk})
-    claim = forums.claim_submit(membership=membership, meeting=meeting, kind="TRAVEL",
-                                amount="8.40")  # fmt: skip
+    claim = forums.claim_submit(
+        membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
+    )
     forums.claim_decide(claim=claim, approve=True, by=staff_user, reason="")
-    retention.hold_place(application=membership.application, reason="A complaint",
-                         by=staff_user)  # fmt: skip
+    retention.hold_place(application=membership.application, reason="A complaint", by=staff_user)
 
     claim_page = staff.get(reverse("admin:forums_expenseclaim_change", args=[claim.pk]))
     hold_page = staff.get(
@@ -160,8 +162,7 @@ def test_agenda_items_to_merge_with_are_offered_by_their_titles():
 def test_the_by_forums_filter_has_no_dash_entry(staff):
     response = staff.get(reverse("admin:applications_application_changelist"))
 
-    (by_forums,) = [spec for spec in response.context["cl"].filter_specs
-                    if spec.title == "forums"]  # fmt: skip
+    (by_forums,) = [spec for spec in response.context["cl"].filter_specs if spec.title == "forums"]
     titles = [choice["display"] for choice in by_forums.choices(response.context["cl"])]
     assert "-" not in titles
     assert titles[0] == "All"
@@ -170,9 +171,12 @@ def test_the_by_forums_filter_has_no_dash_entry(staff):
 def test_the_pilot_forums_hint_shows_on_the_pilot_only(staff):
     hint = "The pilot forum is not open for applications."
     pilot = Forum.objects.filter(slug="pilot").first() or Forum.objects.create(
-        slug="pilot", name="Pilot forum", description="The pilot.",
-        run_by=Forum.objects.get(slug="vawg").run_by, is_recruiting=False,
-    )  # fmt: skip
+        slug="pilot",
+        name="Pilot forum",
+        description="The pilot.",
+        run_by=Forum.objects.get(slug="vawg").run_by,
+        is_recruiting=False,
+    )
     vawg = Forum.objects.get(slug="vawg")
 
     on_pilot = staff.get(reverse("admin:forums_forum_change", args=[pilot.pk]))
@@ -194,13 +198,19 @@ def test_recording_a_disclosure_says_the_case_is_open_and_links_to_it(staff):
 
     response = staff.post(
         reverse("admin:vetting_pnccheck_result", args=[check.pk]),
-        {"result": "DISCLOSURE", "received_on": f"{timezone.localdate():%Y-%m-%d}",
-         "seat_mopac": seats["MOPAC"].pk, "seat_mps": seats["MPS"].pk,
-         "seat_facilitator": seats["FACILITATOR"].pk,
-         "disclosure-TOTAL_FORMS": "3", "disclosure-INITIAL_FORMS": "0",
-         "disclosure-0-offence": "Theft", "disclosure-0-offence_date": "2019",
-         "disclosure-0-disposal": "Caution"},
-    )  # fmt: skip
+        {
+            "result": "DISCLOSURE",
+            "received_on": f"{timezone.localdate():%Y-%m-%d}",
+            "seat_mopac": seats["MOPAC"].pk,
+            "seat_mps": seats["MPS"].pk,
+            "seat_facilitator": seats["FACILITATOR"].pk,
+            "disclosure-TOTAL_FORMS": "3",
+            "disclosure-INITIAL_FORMS": "0",
+            "disclosure-0-offence": "Theft",
+            "disclosure-0-offence_date": "2019",
+            "disclosure-0-disposal": "Caution",
+        },
+    )
 
     case = SuitabilityCase.objects.get()
     case_url = reverse("admin:vetting_suitabilitycase_change", args=[case.pk])
@@ -220,9 +230,13 @@ def test_recording_no_record_says_so_and_links_to_the_membership(staff):
 
     response = staff.post(
         reverse("admin:vetting_pnccheck_result", args=[check.pk]),
-        {"result": "NO_RECORD", "received_on": f"{timezone.localdate():%Y-%m-%d}",
-         "disclosure-TOTAL_FORMS": "3", "disclosure-INITIAL_FORMS": "0"},
-    )  # fmt: skip
+        {
+            "result": "NO_RECORD",
+            "received_on": f"{timezone.localdate():%Y-%m-%d}",
+            "disclosure-TOTAL_FORMS": "3",
+            "disclosure-INITIAL_FORMS": "0",
+        },
+    )
 
     membership = Membership.objects.get(application=application)
     url = reverse("admin:forums_membership_change", args=[membership.pk])
@@ -333,9 +347,15 @@ def test_scheduling_links_to_the_first_meeting(staff):
 
     response = staff.post(
         reverse("admin:forums_meeting_schedule"),
-        {"forum": vawg.pk, "first_day": f"{first_day:%Y-%m-%d}", "start_time": "18:30",
-         "count": "3", "mode": "IN_PERSON", "venue": "City Hall"},
-    )  # fmt: skip
+        {
+            "forum": vawg.pk,
+            "first_day": f"{first_day:%Y-%m-%d}",
+            "start_time": "18:30",
+            "count": "3",
+            "mode": "IN_PERSON",
+            "venue": "City Hall",
+        },
+    )
 
     first = vawg.meetings.order_by("starts_at").first()
     (message,) = messages_of(response)
@@ -362,10 +382,12 @@ def test_deciding_a_claim_links_to_the_next_one(staff):
     membership = make_member("vawg", started_days_ago=60)
     meeting = make_meeting("vawg", days_ahead=-3)
     forums.attendance_record(meeting=meeting, attended_ids={membership.pk})
-    first = forums.claim_submit(membership=membership, meeting=meeting, kind="TRAVEL",
-                                amount="8.40")  # fmt: skip
-    second = forums.claim_submit(membership=membership, meeting=meeting, kind="INCENTIVE",
-                                 amount=None)  # fmt: skip
+    first = forums.claim_submit(
+        membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
+    )
+    second = forums.claim_submit(
+        membership=membership, meeting=meeting, kind="INCENTIVE", amount=None
+    )
 
     response = staff.post(
         reverse("admin:forums_expenseclaim_decide", args=[first.pk]), {"decision": "approve"}

@@ -42,8 +42,9 @@ def every_page_the_service_adds():
     from forums import services as forums
 
     forums.attendance_record(meeting=meeting, attended_ids={membership.pk})
-    claim = forums.claim_submit(membership=membership, meeting=meeting, kind="TRAVEL",
-                                amount="8.40")  # fmt: skip
+    claim = forums.claim_submit(
+        membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
+    )
     held = ApplicationFactory(status="IN_REVIEW", forums=[vawg])
     from vvf import retention
 
@@ -56,8 +57,10 @@ def every_page_the_service_adds():
         "hold": ("admin:applications_application_hold", [application.pk]),
         "lift the hold": ("admin:applications_application_hold", [held.pk]),
         "erase": ("admin:applications_application_erase", [application.pk]),
-        "subject access": ("admin:applications_application_subject_access", [membership.
-                                                                              application.pk]),
+        "subject access": (
+            "admin:applications_application_subject_access",
+            [membership.application.pk],
+        ),
         "export": ("admin:applications_application_export", []),
         "retention": ("admin:applications_application_retention", []),
         "make member": ("admin:forums_membership_make", [accepted.pk]),
@@ -75,7 +78,7 @@ def every_page_the_service_adds():
         "suitability cases": ("admin:vetting_suitabilitycase_changelist", []),
         "audit trail": ("admin:audit_auditentry_changelist", []),
         "forum": ("admin:forums_forum_change", [vawg.pk]),
-    }  # fmt: skip
+    }
     return {name: reverse(url, args=args) for name, (url, args) in pages.items()}
 
 
@@ -146,9 +149,8 @@ def test_the_subject_access_page_styles_come_from_the_admins_stylesheet(staff, c
     membership = make_member("vawg")
 
     html = staff.get(
-        reverse("admin:applications_application_subject_access",
-                args=[membership.application.pk])
-    ).content.decode()  # fmt: skip
+        reverse("admin:applications_application_subject_access", args=[membership.application.pk])
+    ).content.decode()
     css = client.get("/static/admin-extra.css")
 
     assert '<ul class="object-tools">' in html

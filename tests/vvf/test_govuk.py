@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from applications import forms as step_forms
 from applications.journey import STEPS
-from vvf.templatetags.govuk import format_html, govuk_field, govuk_fields
+from vvf.templatetags.govuk import govuk_field, govuk_fields, html_from
 
 
 def fresh(form, label_class=""):
@@ -17,7 +17,7 @@ def fresh(form, label_class=""):
 
 
 def test_format_html_escapes_text_and_keeps_html():
-    drawn = format_html('<p title="{}">{}{}</p>', "\"'<&>", "<b>", mark_safe("<i>x</i>"))
+    drawn = html_from('<p title="{}">{}{}</p>', "\"'<&>", "<b>", mark_safe("<i>x</i>"))
 
     assert isinstance(drawn, SafeString)
     assert drawn == '<p title="&quot;&#x27;&lt;&amp;&gt;">&lt;b&gt;<i>x</i></p>'

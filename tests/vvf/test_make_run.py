@@ -14,8 +14,12 @@ from tests.test_production_smoke import free_port
 
 # What `bin/with-test-services` and pytest set, which `make run` must not see.
 NOT_FOR_MAKE_RUN = {
-    "DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "SITE_URL",
-}  # fmt: skip
+    "DATABASE_URL",
+    "CELERY_BROKER_URL",
+    "REDIS_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "SITE_URL",
+}
 
 
 def answers(url):
@@ -38,8 +42,12 @@ def test_make_run_prints_followable_emails_and_stops_cleanly_on_ctrl_c(tmp_path)
         # A session of its own, as a terminal's foreground job is a process group.
         make = subprocess.Popen(
             ["make", "--no-print-directory", "run", f"PORT={port}", f"VAR_DIR={tmp_path}"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         up = wait_until(
             lambda: (

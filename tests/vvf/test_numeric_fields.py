@@ -58,8 +58,14 @@ def admin_forms():
             yield f"{name} list", model_admin.get_changelist_formset(request).form
 
 
-NUMERIC = (forms.IntegerField, forms.DateField, forms.TimeField, forms.DateTimeField,
-           forms.SplitDateTimeField, vvf_forms.DateField)  # fmt: skip
+NUMERIC = (
+    forms.IntegerField,
+    forms.DateField,
+    forms.TimeField,
+    forms.DateTimeField,
+    forms.SplitDateTimeField,
+    vvf_forms.DateField,
+)
 
 
 def numeric_fields():
@@ -99,13 +105,18 @@ def test_the_numeric_fields_are_found():
 
     # Some of each kind: the application's, a meeting's, the admin's own pages' and the
     # admin's forms for models (a library's among them).
-    assert {"applications.forms.DateOfBirthForm.date_of_birth",
-            "forums.forms.MeetingChangeForm.day", "forums.forms.MeetingChangeForm.starts",
-            "forums.admin.ScheduleForm.count", "forums.admin.ScheduleForm.start_time",
-            "applications.admin_forms.OnboardingForm.held_on",
-            "admin forums.Forum.launch_date", "admin forums.Forum.position",
-            "admin feedback.Theme list.position",
-            "admin otp_totp.TOTPDevice.drift"} <= found  # fmt: skip
+    assert {
+        "applications.forms.DateOfBirthForm.date_of_birth",
+        "forums.forms.MeetingChangeForm.day",
+        "forums.forms.MeetingChangeForm.starts",
+        "forums.admin.ScheduleForm.count",
+        "forums.admin.ScheduleForm.start_time",
+        "applications.admin_forms.OnboardingForm.held_on",
+        "admin forums.Forum.launch_date",
+        "admin forums.Forum.position",
+        "admin feedback.Theme list.position",
+        "admin otp_totp.TOTPDevice.drift",
+    } <= found
 
 
 @pytest.mark.django_db

@@ -129,10 +129,13 @@ def test_cookies_page_names_the_cookies_and_lifetimes_the_settings_give(client, 
     rows = cookie_rows(client.get(reverse("cookies")))
 
     assert [(name, expires) for name, _purpose, expires in rows] == [
-        ("session", "2 hours after you last used the service (4 hours after signing in, "
-                    "for forum members signed in from their email link)"),
+        (
+            "session",
+            "2 hours after you last used the service (4 hours after signing in, "
+            "for forum members signed in from their email link)",
+        ),
         ("csrftoken", "1 year"),
-    ]  # fmt: skip
+    ]
 
 
 def test_cookies_page_gives_the_host_prefixed_names_of_production(client, db, settings):

@@ -33,8 +33,11 @@ def staff_client():
 
 
 def lines(response):
-    return {line.label: line for section in response.context["programme"]["sections"]
-            for line in section.lines}  # fmt: skip
+    return {
+        line.label: line
+        for section in response.context["programme"]["sections"]
+        for line in section.lines
+    }
 
 
 def listed(client, url):
@@ -110,20 +113,33 @@ def programme_data():
         membership=member, meeting=past, kind="TRAVEL", amount=Decimal("5")
     )
     exported = ExpenseClaim.objects.create(
-        membership=member, meeting=past, kind="OTHER", amount=Decimal("5"), status="APPROVED",
-        decided_at=days_ago(10), exported_at=days_ago(5),
-    )  # fmt: skip
+        membership=member,
+        meeting=past,
+        kind="OTHER",
+        amount=Decimal("5"),
+        status="APPROVED",
+        decided_at=days_ago(10),
+        exported_at=days_ago(5),
+    )
     not_exported = ExpenseClaim.objects.create(
-        membership=member, meeting=past, kind="TRAVEL", amount=Decimal("5"), status="APPROVED",
+        membership=member,
+        meeting=past,
+        kind="TRAVEL",
+        amount=Decimal("5"),
+        status="APPROVED",
         decided_at=days_ago(1),
-    )  # fmt: skip
+    )
     data["decide"], data["export"] = [to_decide.pk], [not_exported.pk]
     assert exported.pk not in data["export"]
 
     late = Recommendation.objects.create(
-        forum=vawg, meeting=past, title="Late", detail="Call back.", status="SENT",
+        forum=vawg,
+        meeting=past,
+        title="Late",
+        detail="Call back.",
+        status="SENT",
         raised_at=days_ago(100),
-    )  # fmt: skip
+    )
     Recommendation.objects.create(forum=vawg, meeting=past, title="New", detail="Call back.")
     data["late"] = [late.pk]
 

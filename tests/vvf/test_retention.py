@@ -45,8 +45,9 @@ def test_six_months_after_an_outcome(outcome, due):
     assert retention.months_before(due - datetime.timedelta(days=1), 6) < outcome
 
 
-@pytest.mark.parametrize("status", ["WITHDRAWN", "NOT_RIGHT_TIME", "SIGNPOSTED",
-                                    "PANEL_WITHDREW", "NOT_SELECTED"])  # fmt: skip
+@pytest.mark.parametrize(
+    "status", ["WITHDRAWN", "NOT_RIGHT_TIME", "SIGNPOSTED", "PANEL_WITHDREW", "NOT_SELECTED"]
+)
 def test_an_unsuccessful_application_goes_on_the_day_six_months_after(status):
     application = closed(at(2026, 3, 15, 9), status=status)
 
@@ -261,8 +262,9 @@ def test_staff_are_told_a_week_ahead_by_reference(mailoutbox):
     from vvf.tasks import send_retention_week_ahead
 
     today = timezone.localdate()
-    in_a_week = closed(at(*retention.months_before(today + datetime.timedelta(days=7), 6)
-                          .timetuple()[:3]))  # fmt: skip
+    in_a_week = closed(
+        at(*retention.months_before(today + datetime.timedelta(days=7), 6).timetuple()[:3])
+    )
     closed(at(2020, 1, 1))  # already due: not news
 
     assert send_retention_week_ahead() == 1

@@ -67,17 +67,26 @@ def test_a_real_beat_schedules_the_sweep(celery_worker, tmp_path):
     """Beat, with the retention entry on a 2-second schedule (RETENTION_BEAT_SECONDS,
     read by vvf/celery.py), sends the task; the worker runs it."""
     pks = [a.pk for a in due_applications(3)]
-    log = open(tmp_path / "beat.log", "w")  # noqa: SIM115
+    log = open(tmp_path / "beat.log", "w")
     beat = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "vvf", "beat", "--loglevel=INFO",
-            "--max-interval", "1", "-s", str(tmp_path / "beat-schedule"),
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "vvf",
+            "beat",
+            "--loglevel=INFO",
+            "--max-interval",
+            "1",
+            "-s",
+            str(tmp_path / "beat-schedule"),
         ],
         cwd=ROOT,
         env=service_env(RETENTION_BEAT_SECONDS="2"),
         stdout=log,
         stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    )
     try:
         gone = wait_until(lambda: swept(pks) or beat.poll() is not None, timeout=40)
         assert beat.poll() is None, (tmp_path / "beat.log").read_text()
@@ -102,7 +111,7 @@ def test_two_sweeps_at_once_delete_each_record_exactly_once(committed_db, settin
         try:
             start.wait(timeout=10)
             results.append(retention.enforce())
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+        except Exception as error:  # reported by the assertion below
             errors.append(error)
         finally:
             connection.close()
@@ -150,9 +159,12 @@ def test_a_run_killed_half_way_completes_on_the_next_run(committed_db):
         holder.execute("SELECT 1 FROM audit_retentioncount WHERE id = %s FOR UPDATE", [held.pk])
         run = subprocess.Popen(
             [sys.executable, "manage.py", "enforce_retention"],
-            cwd=ROOT, env=service_env(RETENTION_BATCH_SIZE="5"),
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=service_env(RETENTION_BATCH_SIZE="5"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
             blocked = wait_until(
                 lambda: watcher.execute(waiting).fetchone() or run.poll() is not None
@@ -338,9 +350,13 @@ def test_a_canary_applicant_is_found_nowhere_after_the_sweep(committed_db):
         content_type="application/pdf",
     )
     claim = forum_services.claim_submit(
-        membership=membership, meeting=meeting, kind=ExpenseClaim.Kind.OTHER,
-        amount="12.50", description=f"Taxi {canary}", receipt=receipt,
-    )  # fmt: skip
+        membership=membership,
+        meeting=meeting,
+        kind=ExpenseClaim.Kind.OTHER,
+        amount="12.50",
+        description=f"Taxi {canary}",
+        receipt=receipt,
+    )
     assert find_in_media(canary), "the receipt holds the canary before the sweep"
     future = make_meeting("vawg", days_ahead=14)
     forum_services.agenda_item_propose(
@@ -429,9 +445,11 @@ def test_what_the_sweep_and_its_vacuum_leave_in_postgresqls_files(committed_db):
     def with_canary(name, **fields):
         canary = canaries[name]
         return ApplicationFactory(
-            full_name=f"Ada {canary} Lovelace", email=f"{canary}@example.com",
-            why_join=f"Because {canary}", **fields,
-        )  # fmt: skip
+            full_name=f"Ada {canary} Lovelace",
+            email=f"{canary}@example.com",
+            why_join=f"Because {canary}",
+            **fields,
+        )
 
     def found():
         return {name: in_table_files(table, canary) for name, canary in canaries.items()}
@@ -441,7 +459,7 @@ def test_what_the_sweep_and_its_vacuum_leave_in_postgresqls_files(committed_db):
     erased = with_canary("erased", status="IN_REVIEW")
     with_canary("last", status="WITHDRAWN", closed_at=LONG_AGO)
     # The premise: one page, in the order written.
-    assert sql(f"SELECT ctid::text FROM {table} ORDER BY id") == [  # noqa: S608
+    assert sql(f"SELECT ctid::text FROM {table} ORDER BY id") == [
         (f"(0,{item})",) for item in range(1, 7)
     ]
     # Each canary is in its row three times (name, email, why), and the search sees it.
@@ -579,9 +597,12 @@ def test_a_restored_backup_forgets_no_one_erased_since_it_was_taken(
 
         done = subprocess.run(
             [sys.executable, "manage.py", "after_restore"],
-            cwd=ROOT, env=service_env(DATABASE_URL=dsn, ERASURE_LEDGER_PATH=str(ledger)),
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=service_env(DATABASE_URL=dsn, ERASURE_LEDGER_PATH=str(ledger)),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
         assert done.returncode == 0, done.stdout + done.stderr
         assert f"{retention.ERASURE_AGAIN_RULE}: 1 deleted" in done.stdout

@@ -162,14 +162,26 @@ def worker_log(committed_db, tmp_path):
     with open(path, "w") as log:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "celery", "-A", "vvf", "worker",
-                "--include", "tests.vvf.signed_link_tasks", "--pool=solo", "--loglevel=INFO",
-                "--without-gossip", "--without-mingle",
-                "--hostname", f"links-{os.getpid()}@%h",
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "vvf",
+                "worker",
+                "--include",
+                "tests.vvf.signed_link_tasks",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--hostname",
+                f"links-{os.getpid()}@%h",
             ],
-            cwd=ROOT, env=service_env(TEST_EMAIL_BACKEND="vvf.email.ConsoleBackend"),
-            stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=service_env(TEST_EMAIL_BACKEND="vvf.email.ConsoleBackend"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             started = wait_until(
                 lambda: process.poll() is not None or celery_app.control.inspect(timeout=0.5).ping()

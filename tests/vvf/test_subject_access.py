@@ -35,9 +35,12 @@ def member():
     past = make_meeting("vawg", days_ahead=-10)
     services.attendance_record(meeting=past, attended_ids={membership.pk})
     services.claim_submit(
-        membership=membership, meeting=past, kind=ExpenseClaim.Kind.TRAVEL, amount="8.40",
+        membership=membership,
+        meeting=past,
+        kind=ExpenseClaim.Kind.TRAVEL,
+        amount="8.40",
         receipt=SimpleUploadedFile("bus.pdf", PDF, content_type="application/pdf"),
-    )  # fmt: skip
+    )
     upcoming = make_meeting("vawg", days_ahead=14)
     services.invitations_send(meeting=upcoming)
     invitation = Invitation.objects.get(membership=membership, meeting=upcoming)
@@ -107,8 +110,7 @@ def test_staff_read_the_page_and_download_the_json(client, member, staff):
     assert exports.count() == 2
 
 
-@pytest.mark.parametrize("role", ["Panel member", "External partner", "Facilitator",
-                                  "Police lead"])  # fmt: skip
+@pytest.mark.parametrize("role", ["Panel member", "External partner", "Facilitator", "Police lead"])
 def test_other_roles_get_404(client, member, user_with_role, role):
     sign_in(client, user_with_role(role))
 

@@ -64,8 +64,14 @@ def test_journey_page_too_large_to_read_explains_and_keeps_the_answers(applicant
 
     assert_too_long_page(response, "/apply/name/")
     assert answers(applicant) == before
-    assert list(before) == ["date-of-birth", "london", "victim", "pnc-check",
-                            "confidentiality", "forums"]  # fmt: skip
+    assert list(before) == [
+        "date-of-birth",
+        "london",
+        "victim",
+        "pnc-check",
+        "confidentiality",
+        "forums",
+    ]
     # The link back leads to the page, which carries on from the answers kept.
     assert applicant.get("/apply/name/").status_code == 200
     assert applicant.get("/apply/").url == "/apply/name/"

@@ -55,14 +55,18 @@ DEMO_APPLICATIONS = [
     ("Aisha Demo", "aisha.demo@example.com", ["vawg"], []),
     ("Zoë O'Brien-Demo", "zoe.demo@example.com", ["lgbtq-victims"], ["IN_REVIEW"]),
     ("Nguyễn Demo", "nguyen.demo@example.com", ["black-communities"], ["IN_REVIEW", "ONBOARDING"]),
-    ("Kwame Demo", "kwame.demo@example.com", ["disabled-victims", "black-communities"],
-     ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
+    (
+        "Kwame Demo",
+        "kwame.demo@example.com",
+        ["disabled-victims", "black-communities"],
+        ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"],
+    ),
     ("Demo", "mononym.demo@example.com", ["vawg"], ["WITHDRAWN"]),
     # Members of the VAWG forum: accepted after a PNC check with no record.
     ("Amara Demo", "amara.demo@example.com", ["vawg"], ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
     ("Bea Demo", "bea.demo@example.com", ["vawg"], ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
     ("Chen Demo", "chen.demo@example.com", ["vawg"], ["IN_REVIEW", "ONBOARDING", "PNC_CHECK"]),
-]  # fmt: skip
+]
 DEMO_MEMBERS = ["amara.demo@example.com", "bea.demo@example.com", "chen.demo@example.com"]
 
 
@@ -153,10 +157,12 @@ class Command(BaseCommand):
                 started_on=today - datetime.timedelta(days=60)
             )
             past, upcoming = forum_services.meetings_schedule(
-                forum=forum, first_day=today - datetime.timedelta(days=32),
-                start_time=datetime.time(18, 0), count=2,
+                forum=forum,
+                first_day=today - datetime.timedelta(days=32),
+                start_time=datetime.time(18, 0),
+                count=2,
                 venue="City Hall, Kamal Chunchie Way, London E16 1ZE",
-            )  # fmt: skip
+            )
             forum_services.attendance_record(
                 meeting=past, attended_ids={m.pk for m in memberships[:2]}
             )
@@ -166,9 +172,10 @@ class Command(BaseCommand):
             forum_services.invitations_send(meeting=upcoming)
             forum_services.agenda_item_add(meeting=upcoming, title="Welcome and introductions")
             forum_services.agenda_item_propose(
-                meeting=upcoming, membership=memberships[0],
+                meeting=upcoming,
+                membership=memberships[0],
                 title="How victims are kept updated about their case",
-            )  # fmt: skip
+            )
         self.seed_feedback(forum)
         link = MemberLink.objects.create(membership=memberships[0], nonce=secrets.token_urlsafe(24))
         return absolute_url(
@@ -184,10 +191,12 @@ class Command(BaseCommand):
             if forum.meetings.exists():
                 continue
             past, upcoming = forum_services.meetings_schedule(
-                forum=forum, first_day=today - datetime.timedelta(days=25),
-                start_time=datetime.time(18, 30), count=2,
+                forum=forum,
+                first_day=today - datetime.timedelta(days=25),
+                start_time=datetime.time(18, 30),
+                count=2,
                 venue="City Hall, Kamal Chunchie Way, London E16 1ZE",
-            )  # fmt: skip
+            )
             forum_services.note_save(
                 meeting=past,
                 text="Demo note: the forum met its facilitator and agreed its ground rules.",
@@ -210,21 +219,30 @@ class Command(BaseCommand):
             ("Victim care and support", "Support from the Victim Care Unit was praised."),
         ]:
             feedback_services.feedback_record(
-                forum=forum, meeting=past, theme=Theme.objects.get(name=theme), text=text,
+                forum=forum,
+                meeting=past,
+                theme=Theme.objects.get(name=theme),
+                text=text,
                 by=facilitator,
-            )  # fmt: skip
+            )
         waiting = feedback_services.recommendation_raise(
-            forum=forum, meeting=past, title="A named contact for every victim",
-            detail="Victims want one officer they can call for updates.", owner=police,
+            forum=forum,
+            meeting=past,
+            title="A named contact for every victim",
+            detail="Victims want one officer they can call for updates.",
+            owner=police,
             by=facilitator,
-        )  # fmt: skip
+        )
         feedback_services.recommendation_move(
             recommendation=waiting, to_status="SENT", by=facilitator
         )
         answered = feedback_services.recommendation_raise(
-            forum=forum, meeting=past, title="Updates by text message",
-            detail="Offer updates by SMS as well as phone calls.", by=facilitator,
-        )  # fmt: skip
+            forum=forum,
+            meeting=past,
+            title="Updates by text message",
+            detail="Offer updates by SMS as well as phone calls.",
+            by=facilitator,
+        )
         for status, by, words in [
             ("SENT", facilitator, ""),
             ("UNDER_REVIEW", police, "Looking at what the systems allow."),
@@ -256,11 +274,17 @@ class Command(BaseCommand):
         vetting_services.check_record_disclosure(
             check=check,
             received_on=datetime.date.today(),
-            items=[{"offence": "Theft (demo)", "offence_date": "2014",
-                    "disposal": "Caution", "notes": "Demo data"}],
+            items=[
+                {
+                    "offence": "Theft (demo)",
+                    "offence_date": "2014",
+                    "disposal": "Caution",
+                    "notes": "Demo data",
+                }
+            ],
             seats=dict(zip(PanelSeat.Seat, seat_users, strict=True)),
             by=staff,
-        )  # fmt: skip
+        )
 
     def seed_applications(self):
         """Sample applications made the way the public form makes them."""
