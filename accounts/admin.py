@@ -1,17 +1,25 @@
 from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
-from axes.models import AccessAttempt
+from axes.admin import AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static import admin as otp_static_admin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from vvf.admin import FormFieldsMixin, ModelAdminMixin
 
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
+class UserAdmin(AuditedAdminMixin, ModelAdminMixin, BaseUserAdmin):
     """VVF staff manage accounts and their roles. Only superusers grant superuser status
     or single permissions, and only superusers change a superuser's account."""
 
@@ -67,7 +75,30 @@ admin.site.unregister(AccessAttempt)
 
 
 @admin.register(AccessAttempt)
-class AccessAttemptAdmin(AxesAccessAttemptAdmin):
+class AccessAttemptAdmin(ModelAdminMixin, AxesAccessAttemptAdmin):
     """django-axes' lockouts, each attempt's expiry read with it rather than one by one."""
 
     list_select_related = ["expiration"]
+
+
+class StaticTokenInline(FormFieldsMixin, otp_static_admin.StaticTokenInline):
+    pass
+
+
+class StaticDeviceAdmin(otp_static_admin.StaticDeviceAdmin):
+    inlines = [StaticTokenInline]
+
+
+# The libraries' own admins (the groups, the authenticator devices, django-axes' logs),
+# registered again with what every admin of the service does (vvf.admin.ModelAdminMixin).
+for _model, _library_admin in [
+    (Group, GroupAdmin),
+    (StaticDevice, StaticDeviceAdmin),
+    (TOTPDevice, TOTPDeviceAdmin),
+    (AccessLog, AccessLogAdmin),
+    (AccessFailureLog, AccessFailureLogAdmin),
+]:
+    admin.site.unregister(_model)
+    admin.site.register(
+        _model, type(_library_admin.__name__, (ModelAdminMixin, _library_admin), {})
+    )

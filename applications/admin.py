@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from vvf import admin as vvf_admin
 from vvf import retention, secure_export, subject_access
 from vvf.admin import ReadOnlyMixin, admin_page, application_next_step, done, person_or_dash
 from vvf.admin_filters import ApplicationToDo
@@ -31,7 +32,7 @@ from .models import (
 )
 
 
-class ReadOnlyInline(ReadOnlyMixin, admin.TabularInline):
+class ReadOnlyInline(ReadOnlyMixin, vvf_admin.TabularInline):
     extra = 0
     can_delete = False
 
@@ -73,7 +74,7 @@ class OnboardingInline(ReadOnlyInline):
         return conversation.staff.name_and_email() if conversation.staff else "-"
 
 
-class EqualityInline(ReadOnlyMixin, admin.StackedInline):
+class EqualityInline(ReadOnlyMixin, vvf_admin.StackedInline):
     model = EqualityMonitoring
     can_delete = False
     verbose_name_plural = _("Equality monitoring (optional answers; special category data)")
@@ -108,7 +109,7 @@ class ApplicationChangeList(ChangeList):
 
 
 @admin.register(Application)
-class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
+class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
     list_display = ["reference", "status_label", "forums_list", "borough_label", "submitted_at"]
     list_filter = [
         ApplicationToDo,
@@ -485,7 +486,7 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(ConsentDocument)
-class ConsentDocumentAdmin(admin.ModelAdmin):
+class ConsentDocumentAdmin(vvf_admin.ModelAdmin):
     """New wordings are published as new versions; a published one never changes."""
 
     list_display = ["kind", "version", "title", "published_at"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import people_beside_ids
+from vvf import admin as vvf_admin
 from vvf.admin import ReadOnlyMixin
 
 from .models import AuditEntry
@@ -9,7 +10,7 @@ from .services import Action, audit_record, audit_untied
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyMixin, vvf_admin.ModelAdmin):
     """VVF staff read and filter the trail; nobody, superusers included, changes it."""
 
     list_display = ["at", "actor", "action", "object_type", "object_ref", "detail"]

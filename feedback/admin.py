@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from vvf import admin as vvf_admin
 from vvf.admin import ReadOnlyMixin, person_or_dash
 from vvf.admin_filters import RecommendationToDo
 
@@ -13,13 +14,13 @@ from .models import FeedbackItem, MonthlyReport, Recommendation, Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(vvf_admin.ModelAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
 
 
 @admin.register(FeedbackItem)
-class FeedbackItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class FeedbackItemAdmin(ReadOnlyMixin, vvf_admin.ModelAdmin):
     list_display = ["recorded_at", "forum", "theme"]
     list_filter = ["forum", "theme"]
     date_hierarchy = "recorded_at"
@@ -32,7 +33,7 @@ class FeedbackItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class RecommendationAdmin(ReadOnlyMixin, vvf_admin.ModelAdmin):
     list_display = ["title", "forum", "status", "raised_at", "page"]
     list_filter = [RecommendationToDo, "forum", "status"]
     search_fields = ["title"]
@@ -61,7 +62,7 @@ class RecommendationAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(MonthlyReport)
-class MonthlyReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class MonthlyReportAdmin(ReadOnlyMixin, vvf_admin.ModelAdmin):
     list_display = ["month", "forum", "generated_at"]
     list_filter = ["forum"]
     list_select_related = ["forum"]  # may be empty (all forums): not followed by default

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from applications.models import Application
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from vvf import admin as vvf_admin
 from vvf import forms as vvf_forms
 from vvf import secure_export
 from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done, person_or_dash
@@ -29,7 +30,7 @@ from .permissions import sync_forum_access
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(vvf_admin.ModelAdmin):
     list_display = ["name", "kind"]
     filter_horizontal = ["members"]
 
@@ -40,7 +41,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(vvf_admin.ModelAdmin):
     list_display = ["name", "run_by", "is_recruiting", "launch_date", "tenure_ends_on"]
     list_filter = ["run_by", "is_recruiting"]
     prepopulated_fields = {"slug": ["name"]}
@@ -130,7 +131,7 @@ IMPORT_REQUEST_MAX_BYTES = imports.MAX_BYTES + 256 * 1024
 
 
 @admin.register(Membership)
-class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
+class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelAdmin):
     list_display = ["application", "forum", "started_on", "ended_on", "left_on"]
     list_filter = [Tenure, "forum"]
     search_fields = ["=application__reference"]
@@ -365,7 +366,7 @@ class ScheduleForm(forms.Form):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(vvf_admin.ModelAdmin):
     list_display = ["forum", "starts_at", "mode", "cancelled"]
     list_filter = [MeetingToDo, "forum", "mode", "cancelled"]
     date_hierarchy = "starts_at"
@@ -484,7 +485,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExpenseClaim)
-class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, admin.ModelAdmin):
+class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
     """Members claim from their own pages; VVF staff decide each claim here (through
     services.claim_decide), download receipts, and export each month's approved claims
     for finance. Claims are never added, edited or deleted by hand."""

@@ -10,6 +10,7 @@ from accounts.selectors import people_beside_ids
 from applications.models import Application
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from vvf import admin as vvf_admin
 from vvf.admin import (
     MadeByTheServiceMixin,
     ReadOnlyMixin,
@@ -24,7 +25,7 @@ from .admin_forms import DisclosureFormSet, RequestCheckForm, ResultForm
 from .models import Disclosure, DisclosureView, PncCheck, SuitabilityCase
 
 
-class DisclosureInline(ReadOnlyMixin, admin.TabularInline):
+class DisclosureInline(ReadOnlyMixin, vvf_admin.TabularInline):
     model = Disclosure
     extra = 0
     can_delete = False
@@ -33,7 +34,7 @@ class DisclosureInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(PncCheck)
-class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
+class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelAdmin):
     list_display = ["application", "requested_on", "due_on", "is_overdue", "result"]
     list_filter = [PncCheckToDo, "result"]
     search_fields = ["=application__reference"]
@@ -174,7 +175,7 @@ class PncCheckAdmin(AuditedAdminMixin, MadeByTheServiceMixin, admin.ModelAdmin):
 
 
 @admin.register(DisclosureView)
-class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class DisclosureViewAdmin(ReadOnlyMixin, vvf_admin.ModelAdmin):
     """The access log of the open cases: who viewed which case's disclosure, when."""
 
     list_display = ["at", "viewer", "case_reference"]
@@ -196,7 +197,7 @@ class DisclosureViewAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(SuitabilityCase)
-class SuitabilityCaseAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class SuitabilityCaseAdmin(ReadOnlyMixin, vvf_admin.ModelAdmin):
     # The list's first column is the reference as plain text, which the admin makes the
     # link to the case: a link to the application inside it would nest one link in
     # another, and the reference would lead away from the case.

@@ -1,8 +1,6 @@
 import functools
 
 from django.contrib import admin, messages
-from django.contrib.admin import ModelAdmin
-from django.contrib.admin.options import BaseModelAdmin
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.http import Http404
@@ -16,15 +14,16 @@ from accounts.roles import VVF_STAFF, has_role
 
 from . import forms as vvf_forms
 
-admin.site.site_header = _("Victim Voice Forums admin")
-admin.site.site_title = _("Victim Voice Forums admin")
-admin.site.index_title = _("Run the programme")
-
 
 class VVFAdminSite(AdminSiteOTPRequired):
-    """The admin is behind the second factor too; its own login page sends people to
+    """The service's admin site (Django's `admin.site`, through `vvf.apps.AdminConfig`).
+    The admin is behind the second factor too; its own login page sends people to
     ours. Someone signed in (with their second factor) whose role has no admin answers
     404, like every page out of reach; sending them to sign in again would loop."""
+
+    site_header = _("Victim Voice Forums admin")
+    site_title = _("Victim Voice Forums admin")
+    index_title = _("Run the programme")
 
     def login(self, request, extra_context=None):
         if _signed_in(request):
@@ -60,18 +59,6 @@ def _signed_in(request):
     return request.user.is_authenticated and request.user.is_verified()
 
 
-admin.site.__class__ = VVFAdminSite
-
-
-def _not_found(self, request, opts, object_id):
-    raise Http404
-
-
-# An unknown or out-of-reach record answers 404 everywhere, the admin included (Django's
-# admin would redirect with "doesn't exist"). tests/test_access.py checks this holds.
-ModelAdmin._get_obj_does_not_exist_redirect = _not_found
-
-
 # The admin's own forms for a model read numbers, dates and times with the service's
 # fields, which take the digits 0 to 9 only (vvf.forms.ascii_digits); Django's would read
 # "५" as 5. The most particular model field first: a DateTimeField is a DateField.
@@ -83,20 +70,46 @@ ASCII_DIGIT_FORM_FIELDS = [
     (models.FloatField, vvf_forms.FloatField),
     (models.IntegerField, vvf_forms.IntegerField),
 ]
-_django_formfield_for_dbfield = BaseModelAdmin.formfield_for_dbfield
 
 
-def _formfield_for_dbfield(self, db_field, request, **kwargs):
-    for model_field, form_field in ASCII_DIGIT_FORM_FIELDS:
-        if isinstance(db_field, model_field):
-            kwargs.setdefault("form_class", form_field)
-            break
-    formfield = _django_formfield_for_dbfield(self, db_field, request, **kwargs)
-    # A picker of people (a forum's facilitators and representatives, an organisation's
-    # staff) offers each by name and email, not by str(), which is "user 7".
-    if formfield is not None and _picks_people(db_field):
-        formfield.label_from_instance = person_label
-    return formfield
+class FormFieldsMixin:
+    """The form fields of every ModelAdmin and inline of the service (the libraries'
+    admins are registered again with it, accounts/admin.py): numbers, dates and times
+    in the digits 0 to 9, and people picked by name and email, not "user 7"."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        for model_field, form_field in ASCII_DIGIT_FORM_FIELDS:
+            if isinstance(db_field, model_field):
+                kwargs.setdefault("form_class", form_field)
+                break
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and _picks_people(db_field):
+            formfield.label_from_instance = person_label
+        return formfield
+
+
+class ModelAdminMixin(FormFieldsMixin):
+    """What every ModelAdmin of the service does: the fields above, and an unknown or
+    out-of-reach record answers 404, as every page out of reach does (Django's admin
+    would redirect with "doesn't exist"). tests/test_access.py checks this holds."""
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404
+        return obj
+
+
+class ModelAdmin(ModelAdminMixin, admin.ModelAdmin):
+    pass
+
+
+class TabularInline(FormFieldsMixin, admin.TabularInline):
+    pass
+
+
+class StackedInline(FormFieldsMixin, admin.StackedInline):
+    pass
 
 
 def person_label(user):
@@ -110,10 +123,6 @@ def person_or_dash(user):
 
 def _picks_people(db_field):
     return db_field.is_relation and db_field.related_model is get_user_model()
-
-
-# Every ModelAdmin and inline, ours and the libraries' (the authenticator devices).
-BaseModelAdmin.formfield_for_dbfield = _formfield_for_dbfield
 
 
 class RequiredManyToManyFilter(admin.RelatedFieldListFilter):

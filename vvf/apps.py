@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class VvfConfig(AppConfig):
@@ -11,3 +12,11 @@ class VvfConfig(AppConfig):
         from . import uploads
 
         uploads.read_longer_part_headers()
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with the service's site (vvf.admin.VVFAdminSite) as `admin.site`."""
+
+    default = False  # VvfConfig is this module's app; this one is named in settings
+
+    default_site = "vvf.admin.VVFAdminSite"

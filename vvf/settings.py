@@ -41,7 +41,7 @@ SESSION_ENGINE = "vvf.sessions"  # Django's database backend, with plainer SQL
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 2 * 60 * 60)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "vvf.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
