@@ -208,10 +208,11 @@ def _feedback(items, recommendations, forums, meetings, users, rng):
 
 def _reports():
     from feedback import reports
+    from vvf import dates
 
-    month = reports.first_of(timezone.localdate())
+    month = dates.first_of_month(timezone.localdate())
     for _ in range(12):
-        month = reports.previous_month(month)
+        month = dates.previous_month(month)
         reports.reports_generate_for(month)
 
 

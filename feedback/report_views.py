@@ -19,6 +19,7 @@ from accounts.roles import POLICE_LEAD, VVF_STAFF, has_role, roles_of
 from audit.services import Action, audit_record
 from forums.models import Forum
 from vvf import secure_export
+from vvf.dates import previous_month
 
 from . import reports as monthly
 from .models import MonthlyReport
@@ -39,7 +40,7 @@ def _months(today):
     months = []
     for _i in range(MONTHS_OFFERED):
         months.append(month)
-        month = monthly.previous_month(month)
+        month = previous_month(month)
     return months
 
 

@@ -16,6 +16,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import dateformat, timezone
 
 from forums.models import Attendance, Forum, Meeting
+from vvf.dates import first_of_month, following_month, last_of_month
 
 from .models import (
     OUTSTANDING,
@@ -31,23 +32,10 @@ SUPPRESS_BELOW = 5
 SUPPRESSED = "fewer than 5"
 
 
-def first_of(month):
-    return month.replace(day=1)
-
-
-def following_month(month):
-    return (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-
-
-def previous_month(today):
-    """The first day of the calendar month before `today`'s."""
-    return (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-
-
 def month_bounds(month):
     """The first instant of the month and of the next (exclusive), in London time."""
     london = ZoneInfo(settings.TIME_ZONE)
-    start = datetime.datetime.combine(first_of(month), datetime.time(), tzinfo=london)
+    start = datetime.datetime.combine(first_of_month(month), datetime.time(), tzinfo=london)
     end = datetime.datetime.combine(following_month(month), datetime.time(), tzinfo=london)
     return start, end
 
@@ -169,9 +157,9 @@ def report_build(*, month, forum=None, now=None):
     forum or, when `forum` is None, for all, as it stands at `now` (the moment it is
     generated): JSON-serialisable."""
     now = now or timezone.now()
-    month = first_of(month)
+    month = first_of_month(month)
     start, end = month_bounds(month)
-    last_day = min(following_month(month) - datetime.timedelta(days=1), timezone.localdate())
+    last_day = min(last_of_month(month), timezone.localdate())
     themes, items_by_theme = _feedback(start, end, forum)
     return {
         "month": month.isoformat(),
@@ -190,7 +178,7 @@ def report_build(*, month, forum=None, now=None):
 @transaction.atomic
 def report_generate(*, month, forum=None):
     """Generates (or regenerates, replacing) the month's report for the forum or all."""
-    month = first_of(month)
+    month = first_of_month(month)
     now = timezone.now()
     report, _created = MonthlyReport.objects.update_or_create(
         month=month,

@@ -45,6 +45,8 @@ def send_answered(recommendation_id):
 def generate_monthly_reports():
     """On the first day of the month: the previous calendar month's report (London
     time) for all forums and for each forum. Running it again regenerates the same rows."""
-    from .reports import previous_month, reports_generate_for
+    from vvf.dates import previous_month
+
+    from .reports import reports_generate_for
 
     return len(reports_generate_for(previous_month(timezone.localdate())))

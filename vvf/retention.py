@@ -11,7 +11,6 @@ Run daily by Celery beat (`vvf.tasks.enforce_retention`) and on demand with
 with `erase`, through the same deletion.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vvf import cascade, ledger
+from vvf.dates import months_before
 
 # The policy: nothing may be kept for less (or the promise of the information sheet
 # could not be kept by a mistaken setting), and the periods here are the promise.
@@ -32,24 +32,6 @@ POLICY_MONTHS = {
     "RETENTION_MEMBER_MONTHS": 6,
     "AUDIT_RETENTION_MONTHS": 72,
 }
-
-
-def months_after(day, months):
-    """The same day `months` later; a day the month lacks becomes its last day
-    (31 August + 6 months = 28 or 29 February)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def months_before(day, months):
-    """The earliest outcome day whose `months` have passed by `day`."""
-    month_index = day.month - 1 - months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    if day.day == calendar.monthrange(day.year, day.month)[1]:
-        return datetime.date(year, month, last)  # end of month: every later day is due too
-    return datetime.date(year, month, min(day.day, last))
 
 
 def check_periods():

@@ -18,7 +18,6 @@ from feedback.reports import (
     SUPPRESSED,
     month_bounds,
     people_count,
-    previous_month,
     report_build,
     report_generate,
     reports_generate_for,
@@ -28,6 +27,7 @@ from forums.models import Forum, Meeting
 from tests.conftest import sign_in
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
 from vvf.celery import app as celery_app
+from vvf.dates import previous_month
 
 LONDON = ZoneInfo("Europe/London")
 UTC = datetime.UTC

@@ -13,7 +13,7 @@ from audit.models import RetentionHeartbeat, RetentionTombstone
 from forums.models import Attendance, Membership
 from tests.factories import ApplicationFactory
 from tests.forums.helpers import make_member
-from vvf import retention
+from vvf import dates, retention
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -29,20 +29,6 @@ def closed(when, status="WITHDRAWN"):
 
 def exists(application):
     return Application.objects.filter(pk=application.pk).exists()
-
-
-@pytest.mark.parametrize(
-    ("outcome", "due"),
-    [
-        (datetime.date(2026, 8, 31), datetime.date(2027, 2, 28)),
-        (datetime.date(2027, 8, 31), datetime.date(2028, 2, 29)),
-        (datetime.date(2026, 3, 15), datetime.date(2026, 9, 15)),
-    ],
-)
-def test_six_months_after_an_outcome(outcome, due):
-    assert retention.months_after(outcome, 6) == due
-    assert retention.months_before(due, 6) >= outcome
-    assert retention.months_before(due - datetime.timedelta(days=1), 6) < outcome
 
 
 @pytest.mark.parametrize(
@@ -263,7 +249,7 @@ def test_staff_are_told_a_week_ahead_by_reference(mailoutbox):
 
     today = timezone.localdate()
     in_a_week = closed(
-        at(*retention.months_before(today + datetime.timedelta(days=7), 6).timetuple()[:3])
+        at(*dates.months_before(today + datetime.timedelta(days=7), 6).timetuple()[:3])
     )
     closed(at(2020, 1, 1))  # already due: not news
 
