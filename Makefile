@@ -17,7 +17,7 @@ APPS := vvf accounts audit applications vetting forums feedback
 help:
 	@echo "make run     serve the service on http://127.0.0.1:8000 with demo data"
 	@echo "make test    install what is needed and run the whole test suite"
-	@echo "make lint    ruff lint and format check, bandit security lint"
+	@echo "make lint    ruff lint and format check, the import layers, bandit security lint"
 	@echo "make audit   check the locked dependencies for known vulnerabilities (needs the internet)"
 	@echo "make format  format the code with ruff"
 	@echo "make lock    re-lock Python dependencies after editing pyproject.toml"
@@ -68,6 +68,7 @@ system-packages:
 test: system-packages install assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(MAKE) --no-print-directory security
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	bin/with-test-services $(BIN)/pytest $(PYTEST_ARGS)
@@ -75,6 +76,7 @@ test: system-packages install assets
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(MAKE) --no-print-directory security
 
 # bandit: no finding of medium or high severity in the service's code.

@@ -16,6 +16,7 @@ from audit.services import Action, audit_record
 from vvf.admin import FormFieldsMixin, ModelAdminMixin
 
 from .models import User
+from .signals import roles_changed
 
 
 @admin.register(User)
@@ -50,13 +51,9 @@ class UserAdmin(AuditedAdminMixin, ModelAdminMixin, BaseUserAdmin):
         return super().has_change_permission(request, obj)
 
     def save_related(self, request, form, formsets, change):
-        """A change of role changes which forums the person works with."""
-        from forums.models import Forum
-        from forums.permissions import sync_forum_access
-
+        """A change of role changes which forums the person works with (forums listens)."""
         super().save_related(request, form, formsets, change)
-        for forum in Forum.objects.select_related("run_by"):
-            sync_forum_access(forum)
+        roles_changed.send(sender=type(form.instance), user=form.instance)
 
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)

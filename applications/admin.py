@@ -15,11 +15,11 @@ from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import admin as vvf_admin
 from vvf import retention, secure_export, subject_access
-from vvf.admin import ReadOnlyMixin, admin_page, application_next_step, done, person_or_dash
-from vvf.admin_filters import ApplicationToDo
+from vvf.admin import ReadOnlyMixin, admin_page, done, person_or_dash
 from vvf.labels import label_of
 
 from . import exports, services
+from .admin_filters import ApplicationToDo
 from .admin_forms import EraseForm, ExportForm, HoldForm, OnboardingForm, TransitionForm
 from .models import (
     Application,
@@ -30,6 +30,7 @@ from .models import (
     OnboardingConversation,
     Status,
 )
+from .next_steps import application_next_step
 
 
 class ReadOnlyInline(ReadOnlyMixin, vvf_admin.TabularInline):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from vvf import admin as vvf_admin
 from vvf.admin import ReadOnlyMixin, person_or_dash
-from vvf.admin_filters import RecommendationToDo
 
+from .admin_filters import RecommendationToDo
 from .models import FeedbackItem, MonthlyReport, Recommendation, Theme
 
 

@@ -21,9 +21,9 @@ from vvf import admin as vvf_admin
 from vvf import forms as vvf_forms
 from vvf import secure_export
 from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done, person_or_dash
-from vvf.admin_filters import ClaimToDo, MeetingToDo, Tenure
 
 from . import imports, representation, services
+from .admin_filters import ClaimToDo, MeetingToDo, Tenure
 from .claim_forms import ClaimDecideForm, ClaimExportForm
 from .models import MEMBERS_AT_MOST, ExpenseClaim, Forum, Meeting, Membership, Organisation
 from .permissions import sync_forum_access

@@ -8,9 +8,16 @@ class ForumsConfig(AppConfig):
     def ready(self):
         from applications.signals import status_changed
 
+        from . import next_steps  # noqa: F401  (registers the membership step)
         from .services import auto_membership
 
         status_changed.connect(auto_membership, dispatch_uid="forums.auto_membership")
+
+        from accounts.signals import roles_changed
+
+        from .permissions import sync_after_roles_changed
+
+        roles_changed.connect(sync_after_roles_changed, dispatch_uid="forums.roles_changed")
 
         from django.db.models.signals import post_delete
 

@@ -29,6 +29,13 @@ def sync_forum_access(forum):
         remove_perm(WORK, user, forum)
 
 
+def sync_after_roles_changed(sender, user, **kwargs):
+    """accounts.signals.roles_changed: someone's roles changed, so which forums they
+    work with may have too."""
+    for forum in Forum.objects.select_related("run_by"):
+        sync_forum_access(forum)
+
+
 def forums_for_user(user):
     if has_role(user, VVF_STAFF):
         return Forum.objects.all()

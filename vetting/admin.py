@@ -7,7 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import people_beside_ids
-from applications.models import Application
+from applications.models import Application, Status
+from applications.next_steps import application_next_step, next_step_for
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import admin as vvf_admin
@@ -15,14 +16,34 @@ from vvf.admin import (
     MadeByTheServiceMixin,
     ReadOnlyMixin,
     admin_page,
-    application_next_step,
     done,
 )
-from vvf.admin_filters import PncCheckToDo, WaitingForSeat
 
 from . import services
+from .admin_filters import PncCheckToDo, WaitingForSeat
 from .admin_forms import DisclosureFormSet, RequestCheckForm, ResultForm
 from .models import Disclosure, DisclosureView, PncCheck, SuitabilityCase
+
+
+@next_step_for(Status.PNC_CHECK)
+def _check_next(application):
+    check = PncCheck.objects.filter(application=application).first()
+    if check is None:
+        url = reverse("admin:vetting_pnccheck_request", args=[application.pk])
+        return url, _("Record that the PNC check was requested")
+    url = reverse("admin:vetting_pnccheck_result", args=[check.pk])
+    return url, _("Record the PNC result when it comes")
+
+
+@next_step_for(Status.PANEL)
+def _case_next(application):
+    case = SuitabilityCase.objects.filter(check_record__application=application).first()
+    if case is None:
+        return None
+    url = reverse("admin:vetting_suitabilitycase_change", args=[case.pk])
+    return url, _("Open the suitability case for %(reference)s") % {
+        "reference": application.reference
+    }
 
 
 class DisclosureInline(ReadOnlyMixin, vvf_admin.TabularInline):

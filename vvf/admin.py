@@ -1,63 +1,15 @@
-import functools
+"""The base classes and helpers every app's admin uses: the fields every admin form
+shares, a 404 for a record out of reach, the service's own admin pages and their
+messages. The site itself is vvf.admin_site."""
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
-from two_factor.admin import AdminSiteOTPRequired
-
-from accounts.roles import VVF_STAFF, has_role
 
 from . import forms as vvf_forms
-
-
-class VVFAdminSite(AdminSiteOTPRequired):
-    """The service's admin site (Django's `admin.site`, through `vvf.apps.AdminConfig`).
-    The admin is behind the second factor too; its own login page sends people to
-    ours. Someone signed in (with their second factor) whose role has no admin answers
-    404, like every page out of reach; sending them to sign in again would loop."""
-
-    site_header = _("Victim Voice Forums admin")
-    site_title = _("Victim Voice Forums admin")
-    index_title = _("Run the programme")
-
-    def login(self, request, extra_context=None):
-        if _signed_in(request):
-            raise Http404
-        return super().login(request, extra_context)
-
-    def index(self, request, extra_context=None):
-        """For VVF staff, the programme home: what needs doing today, above the list of
-        everything else (vvf/programme.py). Other roles see Django's index."""
-        if has_role(request.user, VVF_STAFF):
-            from . import programme
-
-            extra_context = {
-                **(extra_context or {}),
-                "programme": programme.home(),
-                "title": _("What needs doing today"),
-            }
-        return super().index(request, extra_context)
-
-    def admin_view(self, view, cacheable=False):
-        inner = super().admin_view(view, cacheable)
-
-        @functools.wraps(inner)
-        def out_of_reach_is_404(request, *args, **kwargs):
-            if _signed_in(request) and not self.has_permission(request):
-                raise Http404
-            return inner(request, *args, **kwargs)
-
-        return out_of_reach_is_404
-
-
-def _signed_in(request):
-    return request.user.is_authenticated and request.user.is_verified()
-
 
 # The admin's own forms for a model read numbers, dates and times with the service's
 # fields, which take the digits 0 to 9 only (vvf.forms.ascii_digits); Django's would read
@@ -180,40 +132,3 @@ def done(request, text, link=None, level=messages.SUCCESS):
         url, words = link
         text = format_html('{} <a href="{}">{}</a>', text, url, words)
     messages.add_message(request, level, text)
-
-
-def application_next_step(application):
-    """(url, words): the next thing staff do with an application, for the message that
-    ends each action on it."""
-    from applications.models import Status
-    from forums.models import Membership
-    from vetting.models import PncCheck, SuitabilityCase
-
-    reference = application.reference
-    status = application.status
-    if status == Status.ONBOARDING:
-        url = reverse("admin:applications_application_onboarding", args=[application.pk])
-        return url, _("Record the onboarding conversation")
-    if status == Status.PNC_CHECK:
-        check = PncCheck.objects.filter(application=application).first()
-        if check is None:
-            url = reverse("admin:vetting_pnccheck_request", args=[application.pk])
-            return url, _("Record that the PNC check was requested")
-        url = reverse("admin:vetting_pnccheck_result", args=[check.pk])
-        return url, _("Record the PNC result when it comes")
-    if status == Status.PANEL:
-        case = SuitabilityCase.objects.filter(check_record__application=application).first()
-        if case is not None:
-            url = reverse("admin:vetting_suitabilitycase_change", args=[case.pk])
-            return url, _("Open the suitability case for %(reference)s") % {"reference": reference}
-    if status == Status.ACCEPTED:
-        membership = Membership.objects.filter(application=application).first()
-        if membership is None:
-            url = reverse("admin:forums_membership_make", args=[application.pk])
-            return url, _("Choose the forum %(reference)s joins") % {"reference": reference}
-        url = reverse("admin:forums_membership_change", args=[membership.pk])
-        return url, _("Open the membership of %(reference)s") % {"reference": reference}
-    if status in {Status.SUBMITTED, Status.IN_REVIEW, Status.PANEL}:
-        url = reverse("admin:applications_application_change", args=[application.pk])
-        return url, _("Open %(reference)s") % {"reference": reference}
-    return reverse("admin:applications_application_changelist"), _("Back to the applications")

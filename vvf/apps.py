@@ -15,8 +15,8 @@ class VvfConfig(AppConfig):
 
 
 class AdminConfig(admin_apps.AdminConfig):
-    """Django's admin, with the service's site (vvf.admin.VVFAdminSite) as `admin.site`."""
+    """Django's admin, with the service's site (vvf.admin_site.VVFAdminSite) as `admin.site`."""
 
     default = False  # VvfConfig is this module's app; this one is named in settings
 
-    default_site = "vvf.admin.VVFAdminSite"
+    default_site = "vvf.admin_site.VVFAdminSite"

@@ -23,10 +23,8 @@ from feedback import models as feedback
 from forums import models as forums
 from vetting import models as vetting
 from vvf import retention
+from vvf.admin_filters import DELETION_DAYS, TODO
 
-# The list filters' parameters and values (each ModelAdmin's "To do" filter).
-TODO = "todo"
-DELETION_DAYS = 30
 OLDEST_SHOWN = 5
 WEEKS = 12
 PIPELINE = [

@@ -4,7 +4,8 @@ patching Django: every admin and inline of the service shares what vvf.admin giv
 from django.contrib import admin
 from django.contrib.admin import options
 
-from vvf.admin import FormFieldsMixin, ModelAdminMixin, VVFAdminSite
+from vvf.admin import FormFieldsMixin, ModelAdminMixin
+from vvf.admin_site import VVFAdminSite
 
 
 def test_the_admin_site_is_the_services_through_its_app_config():
