@@ -3,6 +3,7 @@
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -26,8 +27,8 @@ from .models import (
 )
 from .signals import status_changed
 
-STATUS_LINK_MAX_AGE = timedelta(days=180)
-DRAFT_MAX_AGE = timedelta(days=30)
+STATUS_LINK_MAX_AGE = timedelta(days=settings.RETENTION["STATUS_LINK_DAYS"])
+DRAFT_MAX_AGE = timedelta(days=settings.RETENTION["DRAFT_DAYS"])
 
 
 class TransitionNotAllowed(Exception):
@@ -281,7 +282,7 @@ def draft_resume(token):
 
 
 def drafts_delete_expired(*, now=None):
-    """Unfinished forms are deleted 30 days after they were saved."""
+    """Unfinished forms are deleted DRAFT_MAX_AGE after they were saved."""
     cutoff = (now or timezone.now()) - DRAFT_MAX_AGE
     deleted, _ = SavedDraft.objects.filter(created_at__lt=cutoff).delete()
     return deleted

@@ -68,10 +68,3 @@ def send_question(reply_to, question):
         {"reply_to": reply_to, "question": question},
         reply_to=reply_to,
     )
-
-
-@shared_task
-def delete_expired_drafts():
-    from .services import drafts_delete_expired
-
-    return drafts_delete_expired()

@@ -16,7 +16,7 @@ class AuditQuerySet(models.QuerySet):
 
     def expire(self, *, before, limit):
         """The one sanctioned deletion, for the retention sweep alone (vvf/retention.py,
-        AUDIT_RETENTION_MONTHS): up to `limit` entries made before `before`, in the
+        RETENTION["AUDIT_MONTHS"]): up to `limit` entries made before `before`, in the
         caller's transaction. On PostgreSQL it tells the trigger the bound for this
         transaction only (SET LOCAL vvf.audit_keep_before); the trigger refuses any
         other deletion, and any row at or after the bound. Returns how many went."""

@@ -12,6 +12,9 @@ app.autodiscover_tasks()
 # The beat schedule lives here, in code, for exactly one beat process. Work due in the
 # future is found by daily idempotent sweeps, never queued with a long ETA.
 app.conf.beat_schedule = {
+    # Every deletion the retention rules make, and the sweeps of saved forms, expired
+    # sign-in links, recordings left on final notes, PNC data and the audit trail: one
+    # run, whose heartbeat /healthz reads (vvf/retention.py). No entry of its own here.
     "enforce-retention": {
         "task": "vvf.tasks.enforce_retention",
         "schedule": crontab(hour=2, minute=30),
@@ -24,21 +27,9 @@ app.conf.beat_schedule = {
         "task": "vetting.tasks.send_overdue_checks",
         "schedule": crontab(hour=7, minute=0),
     },
-    "delete-expired-saved-applications": {
-        "task": "applications.tasks.delete_expired_drafts",
-        "schedule": crontab(hour=3, minute=30),
-    },
     "remind-members-of-meetings": {
         "task": "forums.tasks.send_meeting_reminders",
         "schedule": crontab(hour=9, minute=0),
-    },
-    "delete-recordings-left-on-final-notes": {
-        "task": "forums.tasks.delete_final_recordings",
-        "schedule": crontab(hour=4, minute=0),
-    },
-    "delete-expired-member-links": {
-        "task": "forums.tasks.delete_expired_member_links",
-        "schedule": crontab(hour=3, minute=45),
     },
     "generate-monthly-feedback-reports": {
         "task": "feedback.tasks.generate_monthly_reports",

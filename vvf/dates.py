@@ -5,6 +5,7 @@ day (31 August + 6 months = 28 or 29 February), as the retention rules promise.
 """
 
 from dateutil.relativedelta import relativedelta
+from django.utils.translation import ngettext
 
 
 def months_after(day, months):
@@ -38,3 +39,13 @@ def following_month(day):
 def previous_month(day):
     """The first day of the calendar month before `day`'s."""
     return first_of_month(day) - relativedelta(months=1)
+
+
+def duration_in_words(amount, unit):
+    """'6 months', '1 day', '24 hours': for the wording built from settings.RETENTION."""
+    words = {
+        "months": ngettext("%(count)d month", "%(count)d months", amount),
+        "days": ngettext("%(count)d day", "%(count)d days", amount),
+        "hours": ngettext("%(count)d hour", "%(count)d hours", amount),
+    }
+    return words[unit] % {"count": amount}

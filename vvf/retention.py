@@ -21,25 +21,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vvf import cascade, ledger
-from vvf.dates import months_before
-
-# The policy: nothing may be kept for less (or the promise of the information sheet
-# could not be kept by a mistaken setting), and the periods here are the promise.
-# The audit trail's period is its own (docs/security.md, "How long the audit trail is
-# kept"): long enough to answer for how anyone's data was handled, not forever.
-POLICY_MONTHS = {
-    "RETENTION_UNSUCCESSFUL_MONTHS": 6,
-    "RETENTION_MEMBER_MONTHS": 6,
-    "AUDIT_RETENTION_MONTHS": 72,
-}
+from vvf.dates import duration_in_words, months_before
 
 
 def check_periods():
-    for name, least in POLICY_MONTHS.items():
-        if getattr(settings, name) < least:
+    """settings.RETENTION against the policy's least (settings.RETENTION_POLICY): the
+    information sheet's promise, and the audit trail's own period (docs/security.md,
+    "How long the audit trail is kept"), cannot be broken by a mistaken setting."""
+    for name, least in settings.RETENTION_POLICY.items():
+        if settings.RETENTION[name] < least:
             raise ImproperlyConfigured(
-                f"{name} is {getattr(settings, name)} months: the policy keeps data for "
-                f"{least} months; retention will not run with less."
+                f"RETENTION[{name!r}] is {settings.RETENTION[name]} months: the policy keeps "
+                f"data for {least} months; retention will not run with less."
             )
 
 
@@ -52,7 +45,7 @@ class Due:
 
 def _unsuccessful(today):
     """Unsuccessful applications (withdrawn, not the right time, signposted, withdrawn
-    by the panel, not selected), 6 months after the outcome."""
+    by the panel, not selected), RETENTION["UNSUCCESSFUL_MONTHS"] after the outcome."""
     from applications.models import Application
 
     return Application.objects.filter(_unsuccessful_due(today))
@@ -61,7 +54,7 @@ def _unsuccessful(today):
 def _unsuccessful_due(today):
     from applications.models import UNSUCCESSFUL
 
-    last_outcome_day = months_before(today, settings.RETENTION_UNSUCCESSFUL_MONTHS)
+    last_outcome_day = months_before(today, settings.RETENTION["UNSUCCESSFUL_MONTHS"])
     cutoff = _end_of_london_day(last_outcome_day)
     return models.Q(status__in=UNSUCCESSFUL, closed_at__lt=cutoff)
 
@@ -116,8 +109,8 @@ def hold_lift(*, application, by):
 
 
 def _former_members(today):
-    """Members 6 months after their tenure ended (leaving early ends it): their
-    application and everything hanging from it."""
+    """Members RETENTION["MEMBER_MONTHS"] after their tenure ended (leaving early ends
+    it): their application and everything hanging from it."""
     from applications.models import Application
 
     return Application.objects.filter(_former_members_due(today))
@@ -128,7 +121,7 @@ def _former_members_due(today):
     # no row is counted twice; beside the OR in due_within, PostgreSQL costed an EXISTS
     # as if run once a row (97,600 at 50,000 applications, over the 100,000 at which it
     # compiles the query with JIT: 100 to 380 ms on the programme home's counts).
-    last_end_day = months_before(today, settings.RETENTION_MEMBER_MONTHS)
+    last_end_day = months_before(today, settings.RETENTION["MEMBER_MONTHS"])
     return models.Q(membership__ended_on__lte=last_end_day)
 
 
@@ -137,14 +130,18 @@ def _end_of_london_day(day):
     return start + datetime.timedelta(days=1)
 
 
+def _months(name):
+    return duration_in_words(settings.RETENTION[name], "months")
+
+
 RULES = {
     "unsuccessful applications": (
         _unsuccessful,
-        lambda a: "its outcome was more than 6 months ago",
+        lambda a: f"its outcome was more than {_months('UNSUCCESSFUL_MONTHS')} ago",
     ),
     "former members": (
         _former_members,
-        lambda a: "their tenure ended more than 6 months ago",
+        lambda a: f"their tenure ended more than {_months('MEMBER_MONTHS')} ago",
     ),
 }
 
@@ -408,12 +405,12 @@ def _sweeps(now):
 
 
 def _audit_entries_expired(today):
-    """Audit entries made AUDIT_RETENTION_MONTHS ago or more (on the same London day
+    """Audit entries made RETENTION["AUDIT_MONTHS"] ago or more (on the same London day
     that many months later, as for the other periods), in batches, each in its own
     transaction, through the audit trail's one sanctioned deletion."""
     from audit.models import AuditEntry
 
-    before = _end_of_london_day(months_before(today, settings.AUDIT_RETENTION_MONTHS))
+    before = _end_of_london_day(months_before(today, settings.RETENTION["AUDIT_MONTHS"]))
     deleted = 0
     while True:
         with transaction.atomic():

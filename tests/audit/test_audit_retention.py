@@ -1,5 +1,5 @@
 """The audit trail's own retention period (issue 16, point 3): the sweep deletes entries
-older than AUDIT_RETENTION_MONTHS through the one sanctioned path, and the trigger on
+older than RETENTION["AUDIT_MONTHS"] through the one sanctioned path, and the trigger on
 PostgreSQL still refuses every other change and deletion."""
 
 import datetime
@@ -31,7 +31,7 @@ def kept(*entries):
 
 
 def test_an_entry_goes_on_the_day_its_period_ends_and_newer_ones_stay(settings):
-    assert settings.AUDIT_RETENTION_MONTHS == 72
+    assert settings.RETENTION["AUDIT_MONTHS"] == 72
     old = entry(at(2020, 3, 15, 9))
     newer = entry(at(2020, 3, 16, 0, 30))
 
@@ -60,10 +60,10 @@ def test_entries_go_in_batches(settings):
 
 
 def test_it_refuses_an_audit_period_shorter_than_the_policy(settings):
-    settings.AUDIT_RETENTION_MONTHS = 71
+    settings.RETENTION = {**settings.RETENTION, "AUDIT_MONTHS": 71}
     old = entry(at(2000, 1, 1))
 
-    with pytest.raises(ImproperlyConfigured, match="AUDIT_RETENTION_MONTHS"):
+    with pytest.raises(ImproperlyConfigured, match="AUDIT_MONTHS"):
         retention.enforce()
 
     assert kept(old) == {old}

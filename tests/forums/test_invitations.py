@@ -201,8 +201,7 @@ def test_a_moved_meeting_is_reminded_again():
     assert tasks.send_meeting_reminders() == 1
 
 
-def test_the_recording_safety_net_is_in_the_beat_schedule():
-    from vvf.celery import app
+def test_the_recording_safety_net_runs_in_the_retention_run():
+    from vvf import retention
 
-    tasks_scheduled = {entry["task"] for entry in app.conf.beat_schedule.values()}
-    assert "forums.tasks.delete_final_recordings" in tasks_scheduled
+    assert "recordings on final notes" in retention.enforce()

@@ -140,10 +140,36 @@ def test_the_dry_run_lists_references_and_deletes_nothing(capsys):
 
 
 def test_it_refuses_a_period_shorter_than_the_policy(settings):
-    settings.RETENTION_UNSUCCESSFUL_MONTHS = 5
+    settings.RETENTION = {**settings.RETENTION, "UNSUCCESSFUL_MONTHS": 5}
 
     with pytest.raises(ImproperlyConfigured):
         retention.enforce()
+
+
+def test_the_periods_come_from_one_table_read_from_the_environment(settings):
+    assert settings.RETENTION == {
+        "UNSUCCESSFUL_MONTHS": 6,
+        "MEMBER_MONTHS": 6,
+        "AUDIT_MONTHS": 72,
+        "DRAFT_DAYS": 30,
+        "MEMBER_LINK_HOURS": 24,
+        "STATUS_LINK_DAYS": 180,
+    }
+    assert settings.RETENTION_POLICY == {
+        "UNSUCCESSFUL_MONTHS": 6,
+        "MEMBER_MONTHS": 6,
+        "AUDIT_MONTHS": 72,
+    }
+
+
+def test_the_reasons_name_the_periods_from_the_table(settings):
+    settings.RETENTION = {**settings.RETENTION, "UNSUCCESSFUL_MONTHS": 7, "MEMBER_MONTHS": 8}
+    reasons = {rule: reason(None) for rule, (_finder, reason) in retention.RULES.items()}
+
+    assert reasons == {
+        "unsuccessful applications": "its outcome was more than 7 months ago",
+        "former members": "their tenure ended more than 8 months ago",
+    }
 
 
 def test_healthz_reports_retention_never_run_until_a_run_completes(client):
@@ -162,6 +188,46 @@ def test_retention_is_in_the_beat_schedule():
     from vvf.celery import app
 
     assert "vvf.tasks.enforce_retention" in {e["task"] for e in app.conf.beat_schedule.values()}
+
+
+def test_the_sweeps_run_in_the_retention_run_and_nowhere_else_in_the_beat_schedule():
+    from vvf.celery import app
+
+    assert sorted(e["task"] for e in app.conf.beat_schedule.values()) == [
+        "feedback.tasks.generate_monthly_reports",
+        "forums.tasks.send_meeting_reminders",
+        "vetting.tasks.send_overdue_checks",
+        "vvf.tasks.clear_expired_sessions",
+        "vvf.tasks.enforce_retention",
+        "vvf.tasks.relay_pending_tasks",
+    ]
+
+
+def test_the_retention_run_sweeps_saved_forms_sign_in_links_and_final_recordings(tmp_path):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from applications.models import SavedDraft
+    from forums.models import MeetingNote, MemberLink
+    from tests.forums.helpers import make_meeting
+
+    long_ago = timezone.now() - datetime.timedelta(days=31)
+    SavedDraft.objects.create(nonce="old", email="a@example.com", answers={}, created_at=long_ago)
+    MemberLink.objects.create(membership=make_member(), nonce="old", created_at=long_ago)
+    note = MeetingNote.objects.create(meeting=make_meeting(), status=MeetingNote.Status.FINAL)
+    note.recording.save("meeting.mp3", ContentFile(b"x"))
+    name = note.recording.name
+
+    counts = retention.enforce()
+
+    assert (
+        counts["unfinished forms"],
+        counts["expired sign-in links"],
+        counts["recordings on final notes"],
+    ) == (1, 1, 1)
+    assert (SavedDraft.objects.count(), MemberLink.objects.count()) == (0, 0)
+    assert not default_storage.exists(name)
+    assert retention.enforce()["recordings on final notes"] == 0
 
 
 def test_the_queries_grow_with_batches_not_records(settings):

@@ -67,3 +67,10 @@ def test_production_refuses_to_start_without_broker():
 
     assert result.returncode == 1
     assert "CELERY_BROKER_URL is required" in result.stderr
+
+
+def test_production_refuses_to_start_with_a_retention_period_below_the_policy():
+    result = manage("check", env=production_env(RETENTION_MEMBER_MONTHS="5"))
+
+    assert result.returncode == 1
+    assert "RETENTION_MEMBER_MONTHS must be at least 6, not 5." in result.stderr
