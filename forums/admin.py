@@ -22,11 +22,14 @@ from vvf import forms as vvf_forms
 from vvf import secure_export
 from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done, person_or_dash
 
-from . import imports, representation, services
+from . import imports, representation
 from .admin_filters import ClaimToDo, MeetingToDo, Tenure
 from .claim_forms import ClaimDecideForm, ClaimExportForm
 from .models import MEMBERS_AT_MOST, ExpenseClaim, Forum, Meeting, Membership, Organisation
 from .permissions import sync_forum_access
+from .services.claims import RECEIPT_CONTENT_TYPES, ClaimError, claim_decide, claims_export
+from .services.meetings import DEFAULT_VENUE, MeetingError, attendance_record, meetings_schedule
+from .services.memberships import MembershipError, membership_create, membership_leave
 
 
 @admin.register(Organisation)
@@ -174,10 +177,10 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
         )
         if request.method == "POST" and form.is_valid():
             try:
-                membership, crowded = services.membership_create(
+                membership, crowded = membership_create(
                     application=application, **form.cleaned_data
                 )
-            except services.MembershipError as refused:
+            except MembershipError as refused:
                 messages.error(request, str(refused))
             else:
                 audit_record(
@@ -223,10 +226,8 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
         form = LeaveForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                services.membership_leave(
-                    membership=membership, left_on=form.cleaned_data["left_on"]
-                )
-            except services.MembershipError as refused:
+                membership_leave(membership=membership, left_on=form.cleaned_data["left_on"])
+            except MembershipError as refused:
                 messages.error(request, str(refused))
             else:
                 audit_record(
@@ -359,7 +360,7 @@ class ScheduleForm(forms.Form):
         help_text=_("More than one makes a series, every six weeks."),
     )
     mode = forms.ChoiceField(label=_("How"), choices=Meeting.Mode.choices)
-    venue = forms.CharField(label=_("Venue"), max_length=300, initial=services.DEFAULT_VENUE)
+    venue = forms.CharField(label=_("Venue"), max_length=300, initial=DEFAULT_VENUE)
     joining_link = forms.URLField(
         label=_("Joining link (online)"), required=False, assume_scheme="https"
     )
@@ -410,7 +411,7 @@ class MeetingAdmin(vvf_admin.ModelAdmin):
             raise PermissionDenied
         form = ScheduleForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
-            meetings = services.meetings_schedule(**form.cleaned_data)
+            meetings = meetings_schedule(**form.cleaned_data)
             first = meetings[0]
             done(
                 request,
@@ -444,8 +445,8 @@ class MeetingAdmin(vvf_admin.ModelAdmin):
         if request.method == "POST":
             try:
                 attended = {int(value) for value in request.POST.getlist("attended")}
-                services.attendance_record(meeting=meeting, attended_ids=attended)
-            except (ValueError, services.MembershipError) as refused:
+                attendance_record(meeting=meeting, attended_ids=attended)
+            except (ValueError, MeetingError) as refused:
                 messages.error(request, str(refused) or _("Choose from the members listed."))
             else:
                 audit_record(
@@ -487,7 +488,7 @@ class MeetingAdmin(vvf_admin.ModelAdmin):
 @admin.register(ExpenseClaim)
 class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
     """Members claim from their own pages; VVF staff decide each claim here (through
-    services.claim_decide), download receipts, and export each month's approved claims
+    forums.services.claims.claim_decide), download receipts, and export each month's approved claims
     for finance. Claims are never added, edited or deleted by hand."""
 
     list_display = [
@@ -576,13 +577,13 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             approve = form.cleaned_data["decision"] == "approve"
             try:
-                services.claim_decide(
+                claim_decide(
                     claim=claim,
                     approve=approve,
                     by=request.user,
                     reason=form.cleaned_data["reason"],
                 )
-            except services.MembershipError as refused:
+            except ClaimError as refused:
                 messages.error(request, str(refused))
             else:
                 said = {
@@ -639,7 +640,7 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
             handle,
             as_attachment=True,
             filename=f"receipt-claim-{claim.pk}{suffix}",
-            content_type=services.RECEIPT_CONTENT_TYPES.get(suffix, "application/octet-stream"),
+            content_type=RECEIPT_CONTENT_TYPES.get(suffix, "application/octet-stream"),
         )
         response["X-Content-Type-Options"] = "nosniff"
         audit_record(actor=request.user, action=Action.VIEW, obj=claim, detail="receipt")
@@ -654,7 +655,7 @@ class ExpenseClaimAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
         context = {"form": form, "title": _("Export approved claims for finance")}
         if request.method == "POST" and form.is_valid():
             month = form.cleaned_data["month"]
-            plain, count = services.claims_export(month=month)
+            plain, count = claims_export(month=month)
             token, password = secure_export.prepare(
                 plain, f"approved-claims-{month:%Y-%m}.xlsx", user=request.user
             )

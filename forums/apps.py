@@ -9,7 +9,7 @@ class ForumsConfig(AppConfig):
         from applications.signals import status_changed
 
         from . import next_steps  # noqa: F401  (registers the membership step)
-        from .services import auto_membership
+        from .services.memberships import auto_membership
 
         status_changed.connect(auto_membership, dispatch_uid="forums.auto_membership")
 
@@ -22,7 +22,7 @@ class ForumsConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from .models import ExpenseClaim, MeetingNote
-        from .services import stored_files_delete
+        from .services.stored_files import stored_files_delete
 
         for model in (ExpenseClaim, MeetingNote):
             post_delete.connect(stored_files_delete, sender=model, dispatch_uid=f"files-{model}")

@@ -1,5 +1,5 @@
 """Forms for expense and incentive claims: the member's claim, and staff's decision and
-monthly export. The forms check what was typed; forums.services.claim_submit and
+monthly export. The forms check what was typed; forums.services.claims.claim_submit and
 claim_decide enforce the rules."""
 
 import datetime
@@ -10,10 +10,11 @@ from django import forms
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 
+from vvf.crispy_govuk import Field, FormHelper, Submit
 from vvf.forms import LongTextField, ascii_digits
 
-from . import services
 from .models import ExpenseClaim, Meeting
+from .services import claims
 
 AMOUNT_FORMAT = re.compile(r"^[0-9]{1,5}(\.[0-9]{1,2})?$")
 ENTER_AMOUNT = _("Enter the amount, like 12.50")
@@ -26,7 +27,7 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return dateformat.format(starts, "l j F Y")
 
 
-# Why a receipt is needed (services.receipt_needed), said where one is missing.
+# Why a receipt is needed (claims.receipt_needed), said where one is missing.
 RECEIPT_NEEDED = {
     ExpenseClaim.Kind.TRAVEL: _("Select a receipt: we need one to pay back travel over £10"),
     ExpenseClaim.Kind.CHILDCARE: _("Select a receipt: we need one to pay back childcare or care"),
@@ -35,6 +36,14 @@ RECEIPT_NEEDED = {
 
 
 class ClaimForm(forms.Form):
+    helper = FormHelper(
+        "meeting",
+        "kind",
+        Field("amount", prefix="£"),
+        "description",
+        "receipt",
+        Submit(_("Send the claim")),
+    )
     meeting = MeetingChoiceField(
         label=_("Which meeting is this claim for?"),
         queryset=Meeting.objects.none(),
@@ -95,8 +104,8 @@ class ClaimForm(forms.Form):
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = services.claimable_meetings(membership)
-        incentive = f"£{services.INCENTIVE_AMOUNT:.2f}".replace(".00", "")
+        self.fields["meeting"].queryset = claims.claimable_meetings(membership)
+        incentive = f"£{claims.INCENTIVE_AMOUNT:.2f}".replace(".00", "")
         self.fields["kind"].item_hints = {
             ExpenseClaim.Kind.TRAVEL.value: _("Fares, or mileage, to and from the meeting."),
             ExpenseClaim.Kind.CHILDCARE.value: _(
@@ -121,10 +130,9 @@ class ClaimForm(forms.Form):
         amount = Decimal(typed)
         if amount <= 0:
             raise forms.ValidationError(_("The amount must be more than £0"))
-        if amount > services.COST_CLAIM_MAX:
+        if amount > claims.COST_CLAIM_MAX:
             raise forms.ValidationError(
-                _("The amount must be £%(most)s or less")
-                % {"most": f"{services.COST_CLAIM_MAX:.0f}"}
+                _("The amount must be £%(most)s or less") % {"most": f"{claims.COST_CLAIM_MAX:.0f}"}
             )
         return amount
 
@@ -132,9 +140,9 @@ class ClaimForm(forms.Form):
         upload = self.cleaned_data["receipt"]
         if not upload:
             return None
-        if services.receipt_type(upload) is None:
+        if claims.receipt_type(upload) is None:
             raise forms.ValidationError(_("The receipt must be a PDF, JPG or PNG"))
-        if upload.size > services.RECEIPT_MAX_BYTES:
+        if upload.size > claims.RECEIPT_MAX_BYTES:
             raise forms.ValidationError(_("The receipt must be smaller than 5 MB"))
         return upload
 
@@ -154,7 +162,7 @@ class ClaimForm(forms.Form):
             if kind == ExpenseClaim.Kind.OTHER and not data.get("description"):
                 if "description" not in self.errors:
                     self.add_error("description", _("Say what the cost was for"))
-            if services.receipt_needed(kind, amount) and not data.get("receipt"):
+            if claims.receipt_needed(kind, amount) and not data.get("receipt"):
                 if "receipt" not in self.errors:
                     self.add_error("receipt", RECEIPT_NEEDED[kind])
         if self.errors and data.get("receipt") and "receipt" not in self.errors:

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import services
 from .claim_forms import ClaimForm
 from .member_views import member_required
+from .services.claims import INCENTIVE_AMOUNT, ClaimError, claim_submit, claimable_meetings
 
 
 @require_http_methods(["GET"])
@@ -21,8 +21,8 @@ def claims(request):
         {
             "membership": membership,
             "claims": membership.claims.select_related("meeting").order_by("-submitted_at", "-pk"),
-            "can_claim": services.claimable_meetings(membership).exists(),
-            "incentive": services.INCENTIVE_AMOUNT,
+            "can_claim": claimable_meetings(membership).exists(),
+            "incentive": INCENTIVE_AMOUNT,
         },
     )
 
@@ -38,7 +38,7 @@ def claim_new(request):
     if posted and form.is_valid():
         data = form.cleaned_data
         try:
-            services.claim_submit(
+            claim_submit(
                 membership=membership,
                 meeting=data["meeting"],
                 kind=data["kind"],
@@ -46,7 +46,7 @@ def claim_new(request):
                 description=data["description"],
                 receipt=data["receipt"],
             )
-        except services.MembershipError as refused:
+        except ClaimError as refused:
             form.add_error(None, str(refused))
             if data["receipt"]:
                 form.add_error("receipt", form.SELECT_AGAIN)
@@ -63,7 +63,7 @@ def claim_new(request):
             "membership": membership,
             "form": form,
             "has_meetings": form.fields["meeting"].queryset.exists(),
-            "incentive": services.INCENTIVE_AMOUNT,
+            "incentive": INCENTIVE_AMOUNT,
         },
         status=400 if form.is_bound else 200,
     )

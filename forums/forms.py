@@ -4,18 +4,22 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vvf.crispy_govuk import FormHelper, Heading, Honeypot, Submit
 from vvf.forms import DateField, LongTextField, TimeField, email_field
+from vvf.templatetags.govuk import html_from
 
 from .models import AgendaItem, Invitation, Meeting
 
 
 class SignInForm(forms.Form):
+    helper = FormHelper("email", Honeypot(), Submit(_("Send me a sign-in link")))
     email = email_field(
         help_text=_("The address you gave when you applied, or have told us since.")
     )
 
 
 class AnswerForm(forms.Form):
+    helper = FormHelper("response", "access_needs", Submit(_("Save your answer")))
     response = forms.ChoiceField(
         label=_("Can you come to this meeting?"),
         choices=[
@@ -38,6 +42,7 @@ class AnswerForm(forms.Form):
 
 
 class RecordingConsentForm(forms.Form):
+    helper = FormHelper("given", Submit(_("Save your answer about recording"), secondary=True))
     given = forms.ChoiceField(
         label=_("Do you agree to this meeting being recorded?"),
         choices=[("yes", _("Yes, I agree")), ("no", _("No, I do not agree"))],
@@ -47,6 +52,7 @@ class RecordingConsentForm(forms.Form):
 
 
 class ProposeForm(forms.Form):
+    helper = FormHelper("title", "detail", Submit(_("Send your suggestion"), secondary=True))
     title = forms.CharField(
         label=_("What would you like the forum to discuss?"),
         max_length=200,
@@ -65,6 +71,12 @@ class ProposeForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
+    helper = FormHelper(
+        Heading(_("Add an item"), level=3, size="s"),
+        "title",
+        "detail",
+        Submit(_("Add to the agenda"), secondary=True, prevent_double_click=False),
+    )
     title = forms.CharField(
         label=_("Agenda item"),
         max_length=200,
@@ -78,7 +90,24 @@ class AgendaItemForm(forms.Form):
     )
 
 
+def _save_decision(context):
+    """The button names the suggestion it decides, for a screen reader: the page lists
+    several (`item`, the suggestion the page is drawing)."""
+    return html_from(
+        '{}<span class="govuk-visually-hidden"> {} {}</span>',
+        _("Save decision"),
+        _("on"),
+        context["item"].title,
+    )
+
+
 class DecideForm(forms.Form):
+    helper = FormHelper(
+        "status",
+        "merged_into",
+        "reason",
+        Submit(_save_decision, secondary=True, prevent_double_click=False),
+    )
     status = forms.ChoiceField(
         label=_("Decision"),
         choices=[
@@ -122,6 +151,9 @@ class DecideForm(forms.Form):
 
 
 class NoteForm(forms.Form):
+    helper = FormHelper(
+        "text", Submit(_("Save as a draft"), secondary=True, prevent_double_click=False)
+    )
     text = LongTextField(
         label=_("Note of the meeting"),
         help_text=_("Do not name members. The note is shared with the forum."),
@@ -132,6 +164,9 @@ class NoteForm(forms.Form):
 
 
 class RecordingForm(forms.Form):
+    helper = FormHelper(
+        "recording", Submit(_("Attach the recording"), secondary=True, prevent_double_click=False)
+    )
     recording = forms.FileField(
         label=_("Recording"),
         help_text=_("An audio or video file: MP3, M4A, MP4, WAV, WEBM or OGG, up to 500 MB."),
@@ -139,7 +174,7 @@ class RecordingForm(forms.Form):
     )
 
     def clean_recording(self):
-        from .services import RECORDING_MAX_BYTES, RECORDING_TYPES
+        from .services.notes import RECORDING_MAX_BYTES, RECORDING_TYPES
 
         upload = self.cleaned_data["recording"]
         suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
@@ -154,6 +189,17 @@ class RecordingForm(forms.Form):
 
 class MeetingChangeForm(forms.Form):
     """Change when, where or how a meeting happens, or cancel it."""
+
+    helper = FormHelper(
+        "day",
+        "starts",
+        "ends",
+        "mode",
+        "venue",
+        "joining_link",
+        "cancel",
+        Submit(_("Save and tell members")),
+    )
 
     day = DateField(
         label=_("Date"), name=_("the date of the meeting"), help_text=_("For example, 14 1 2027")

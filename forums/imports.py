@@ -35,7 +35,7 @@ from vvf.forms import ascii_digits
 from vvf.xlsx import workbook_bytes
 
 from .models import Forum, Membership
-from .services import membership_create
+from .services.memberships import membership_create
 
 logger = logging.getLogger(__name__)
 

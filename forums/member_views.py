@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vvf.abuse import protect
 
-from . import services
 from .forms import AnswerForm, ProposeForm, RecordingConsentForm, SignInForm
 from .models import AgendaItem, Invitation, Meeting, Membership
+from .services import agendas, meetings, member_links, notes
 
 SESSION_KEY = "member"
 SESSION_SECONDS = 4 * 60 * 60
@@ -45,7 +45,7 @@ def member_required(view):
 def sign_in_request(request):
     form = SignInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.member_link_send(email=form.cleaned_data["email"])
+        member_links.member_link_send(email=form.cleaned_data["email"])
         return redirect("members:link-sent")
     return render(request, "members/sign_in_request.html", {"form": form})
 
@@ -60,10 +60,10 @@ def sign_in(request, token):
     """Opening the link shows a button; only pressing it uses the link, so a mail
     scanner that opens links in advance does not spend it."""
     if request.method == "GET":
-        if not services.member_link_valid(token):
+        if not member_links.member_link_valid(token):
             return render(request, "members/link_expired.html", status=404)
         return render(request, "members/sign_in.html")
-    membership = services.member_link_use(token)
+    membership = member_links.member_link_use(token)
     if membership is None:
         return render(request, "members/link_expired.html", status=404)
     # A fresh session: nothing from whoever used this browser before carries over.
@@ -96,14 +96,14 @@ def _upcoming(membership):
 @member_required
 def home(request):
     membership = request.membership
-    meetings = list(_upcoming(membership)[:6])
-    invitations = {i.meeting_id: i for i in membership.invitations.filter(meeting__in=meetings)}
-    for meeting in meetings:
+    upcoming = list(_upcoming(membership)[:6])
+    invitations = {i.meeting_id: i for i in membership.invitations.filter(meeting__in=upcoming)}
+    for meeting in upcoming:
         meeting.my_invitation = invitations.get(meeting.pk)
     return render(
         request,
         "members/home.html",
-        {"membership": membership, "meetings": meetings},
+        {"membership": membership, "meetings": upcoming},
     )
 
 
@@ -114,7 +114,7 @@ def _meeting_for_member(membership, pk):
 def _meeting_page(request, meeting, status=200, **forms):
     membership = request.membership
     invitation = membership.invitations.filter(meeting=meeting).first()
-    consents = services.recording_consents(meeting)
+    consents = notes.recording_consents(meeting)
     is_open = not meeting.cancelled and meeting.starts_at > timezone.now()
     if invitation and "answer_form" not in forms:
         initial = {"access_needs": invitation.access_needs}
@@ -145,7 +145,7 @@ def _meeting_page(request, meeting, status=200, **forms):
                 "merged_into"
             ),
             "recording_answer": recording_answer,
-            "recording_wording": services.recording_document(),
+            "recording_wording": notes.recording_document(),
             "form": failed,
             **forms,
         },
@@ -165,7 +165,7 @@ def _post(request, pk, form_class, prefix, act, done):
     if form.is_valid():
         try:
             act(meeting, form.cleaned_data)
-        except services.MembershipError as refused:
+        except (meetings.MeetingError, agendas.AgendaError, notes.NoteError) as refused:
             form.add_error(None, str(refused))
         else:
             messages.success(request, done)
@@ -181,7 +181,7 @@ def meeting_answer(request, pk):
         raise Http404
 
     def act(meeting, data):
-        services.invitation_answer(
+        meetings.invitation_answer(
             invitation=invitation, response=data["response"], access_needs=data["access_needs"]
         )
 
@@ -192,7 +192,7 @@ def meeting_answer(request, pk):
 @member_required
 def meeting_recording_consent(request, pk):
     def act(meeting, data):
-        services.recording_consent_record(
+        notes.recording_consent_record(
             meeting=meeting, membership=request.membership, given=data["given"] == "yes"
         )
 
@@ -205,7 +205,7 @@ def meeting_recording_consent(request, pk):
 @member_required
 def meeting_propose(request, pk):
     def act(meeting, data):
-        services.agenda_item_propose(
+        agendas.agenda_item_propose(
             meeting=meeting,
             membership=request.membership,
             title=data["title"],

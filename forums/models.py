@@ -372,7 +372,7 @@ def claim_to_decide():
 
 
 def claim_not_yet_exported():
-    """Approved, and in no month's finance spreadsheet yet (services.claims_export
+    """Approved, and in no month's finance spreadsheet yet (services.claims.claims_export
     marks each claim it puts in one)."""
     return models.Q(status=ExpenseClaim.Status.APPROVED, exported_at__isnull=True)
 

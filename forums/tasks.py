@@ -12,7 +12,7 @@ def send_invitations(meeting_id):
     """Sends each invited member the meeting's latest version: the invitation, an
     update or the cancellation, with the calendar file. Safe to run twice."""
     from .models import Meeting
-    from .services import invitation_send, invitations_to_send
+    from .services.meetings import invitation_send, invitations_to_send
 
     meeting = Meeting.objects.filter(pk=meeting_id).first()
     if meeting is None:
@@ -59,7 +59,7 @@ def send_meeting_reminders():
     """Daily: a reminder two days before each meeting, to members who have not said
     they cannot come."""
     from .calendar import meeting_url
-    from .services import invitation_mark_reminded, reminders_due
+    from .services.meetings import invitation_mark_reminded, reminders_due
 
     sent = 0
     for invitation in reminders_due():
@@ -84,7 +84,7 @@ def send_meeting_reminders():
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def delete_recording(note_id):
     from .models import MeetingNote
-    from .services import recording_delete
+    from .services.notes import recording_delete
 
     note = MeetingNote.objects.filter(pk=note_id).first()
     return bool(note) and recording_delete(note=note)
@@ -94,7 +94,7 @@ def delete_recording(note_id):
 def delete_final_recordings():
     """Daily safety net: a recording still on a final note (a lost task, a storage
     error) is deleted now."""
-    from .services import recording_delete, recordings_left_on_final_notes
+    from .services.notes import recording_delete, recordings_left_on_final_notes
 
     return sum(recording_delete(note=note) for note in recordings_left_on_final_notes())
 
@@ -102,7 +102,7 @@ def delete_final_recordings():
 @shared_task
 def send_member_link(link_id):
     from .models import MemberLink
-    from .services import member_link_token
+    from .services.member_links import member_link_token
 
     link = MemberLink.objects.filter(pk=link_id).select_related("membership__application").first()
     if link is None:
@@ -118,6 +118,6 @@ def send_member_link(link_id):
 
 @shared_task
 def delete_expired_member_links():
-    from .services import member_links_delete_expired
+    from .services.member_links import member_links_delete_expired
 
     return member_links_delete_expired()

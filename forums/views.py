@@ -1,39 +1,31 @@
 """Pages for the people who run a forum: its facilitators and the external partner."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.roles import EXTERNAL_PARTNER, FACILITATOR, VVF_STAFF, roles_of
+from accounts.roles import role_required
 from audit.services import Action, audit_record
 
-from . import services
 from .forms import AgendaItemForm, DecideForm, MeetingChangeForm, NoteForm, RecordingForm
 from .models import AgendaItem, Meeting
 from .permissions import (
+    FORUM_PEOPLE,
     forums_for_user,
     get_forum_for_user,
     manages_meetings,
     sees_applications,
 )
 from .selectors import forum_applications
-
-FORUM_ROLES = {VVF_STAFF, EXTERNAL_PARTNER, FACILITATOR}
-
-
-def _require_forum_role(user):
-    if not FORUM_ROLES & set(roles_of(user)):
-        raise Http404
+from .services import agendas, meetings, notes
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_GET
 def my_forums(request):
-    _require_forum_role(request.user)
     return render(
         request,
         "forums/my_forums.html",
@@ -41,10 +33,9 @@ def my_forums(request):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_GET
 def forum_detail(request, slug):
-    _require_forum_role(request.user)
     forum = get_forum_for_user(request.user, slug)
     today = timezone.localdate()
     members = forum.current_members(today).select_related("application")
@@ -72,7 +63,6 @@ def forum_detail(request, slug):
 
 def _meeting_for_user(user, slug, pk, manage=False):
     """The meeting, or 404. `manage`: only for those who change and send meetings."""
-    _require_forum_role(user)
     forum = get_forum_for_user(user, slug)
     if manage and not manages_meetings(user, forum):
         raise Http404
@@ -87,7 +77,7 @@ def _meeting_page(request, meeting, status=200, **forms):
     }
     register = list(meeting.attendance.values_list("membership_id", "attended"))
     present = {membership_id for membership_id, attended in register if attended}
-    consents = services.recording_consents(meeting)
+    consents = notes.recording_consents(meeting)
     for membership in members:
         membership.invitation = invitations.get(membership.pk)
         membership.present = membership.pk in present
@@ -128,7 +118,7 @@ def _meeting_page(request, meeting, status=200, **forms):
                 if i.status in (AgendaItem.Status.MERGED, AgendaItem.Status.DECLINED)
             ],
             "note": note,
-            "recording_allowed": services.recording_allowed(
+            "recording_allowed": notes.recording_allowed(
                 meeting, present=present, answers=consents
             ),
             "form": failed,
@@ -138,10 +128,14 @@ def _meeting_page(request, meeting, status=200, **forms):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_GET
 def meeting_detail(request, slug, pk):
     return _meeting_page(request, _meeting_for_user(request.user, slug, pk))
+
+
+# What the services a meeting page calls refuse with, shown on the page.
+REFUSED = (meetings.MeetingError, agendas.AgendaError, notes.NoteError)
 
 
 def _act(request, meeting, act, done, audited, **forms):
@@ -149,7 +143,7 @@ def _act(request, meeting, act, done, audited, **forms):
     `audited` is the audit trail's detail for it."""
     try:
         act()
-    except services.MembershipError as refused:
+    except REFUSED as refused:
         messages.error(request, str(refused))
         return _meeting_page(request, meeting, status=400, **forms)
     audit_record(actor=request.user, action=Action.CHANGE, obj=meeting, detail=audited)
@@ -157,20 +151,20 @@ def _act(request, meeting, act, done, audited, **forms):
     return redirect("forums:meeting", meeting.forum.slug, meeting.pk)
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def meeting_invite(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk, manage=True)
     return _act(
         request,
         meeting,
-        lambda: services.invitations_send(meeting=meeting),
+        lambda: meetings.invitations_send(meeting=meeting),
         _("Invitations are being sent."),
         "invitations sent",
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def agenda_add(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -180,14 +174,14 @@ def agenda_add(request, slug, pk):
     return _act(
         request,
         meeting,
-        lambda: services.agenda_item_add(meeting=meeting, **form.cleaned_data),
+        lambda: agendas.agenda_item_add(meeting=meeting, **form.cleaned_data),
         _("Item added to the agenda."),
         "agenda item added",
         item_form=form,
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def agenda_decide(request, slug, pk, item_pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -199,27 +193,27 @@ def agenda_decide(request, slug, pk, item_pk):
     return _act(
         request,
         meeting,
-        lambda: services.agenda_item_decide(item=item, **form.cleaned_data),
+        lambda: agendas.agenda_item_decide(item=item, **form.cleaned_data),
         _("Decision saved."),
         "agenda item decided",
         **forms,
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def agenda_publish(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
     return _act(
         request,
         meeting,
-        lambda: services.agenda_publish(meeting=meeting),
+        lambda: agendas.agenda_publish(meeting=meeting),
         _("The agenda is published: members can see it."),
         "agenda published",
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def meeting_attendance(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -230,13 +224,13 @@ def meeting_attendance(request, slug, pk):
 
     def act():
         if attended is None:
-            raise services.MembershipError(_("Choose from the members listed."))
-        services.attendance_record(meeting=meeting, attended_ids=attended)
+            raise meetings.MeetingError(_("Choose from the members listed."))
+        meetings.attendance_record(meeting=meeting, attended_ids=attended)
 
     return _act(request, meeting, act, _("Attendance recorded."), "attendance")
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def note_save(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -246,14 +240,14 @@ def note_save(request, slug, pk):
     return _act(
         request,
         meeting,
-        lambda: services.note_save(meeting=meeting, text=form.cleaned_data["text"]),
+        lambda: notes.note_save(meeting=meeting, text=form.cleaned_data["text"]),
         _("Note saved as a draft."),
         "note saved",
         note_form=form,
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def recording_upload(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -264,27 +258,27 @@ def recording_upload(request, slug, pk):
     return _act(
         request,
         meeting,
-        lambda: services.recording_attach(meeting=meeting, upload=upload),
+        lambda: notes.recording_attach(meeting=meeting, upload=upload),
         _("Recording attached."),
         "recording attached",
         recording_form=form,
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def note_finalise(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
     return _act(
         request,
         meeting,
-        lambda: services.note_finalise(meeting=meeting),
+        lambda: notes.note_finalise(meeting=meeting),
         _("The note is final. Any recording is being deleted."),
         "note finalised",
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_http_methods(["GET", "POST"])
 def meeting_change(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk, manage=True)
@@ -292,14 +286,14 @@ def meeting_change(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["cancel"]:
-                services.meeting_cancel(meeting=meeting)
+                meetings.meeting_cancel(meeting=meeting)
                 done = _("The meeting is cancelled. Invited members are being told.")
                 audited = "meeting cancelled"
             else:
-                services.meeting_change(meeting=meeting, **form.changes())
+                meetings.meeting_change(meeting=meeting, **form.changes())
                 done = _("The meeting is changed. Invited members are being sent the update.")
                 audited = "meeting changed"
-        except services.MembershipError as refused:
+        except meetings.MeetingError as refused:
             form.add_error(None, str(refused))
         else:
             audit_record(actor=request.user, action=Action.CHANGE, obj=meeting, detail=audited)

@@ -264,7 +264,8 @@ def clients(db):
     made["panel"] = sign_in(Client(), seats[PanelSeat.Seat.MPS])
     # A member of the VAWG forum, a VAWG meeting with a proposed item, another forum's
     # meeting, and a sign-in link.
-    from forums.services import agenda_item_propose, member_link_send, member_link_token
+    from forums.services.agendas import agenda_item_propose
+    from forums.services.member_links import member_link_send, member_link_token
     from tests.forums.helpers import make_meeting, make_member, sign_in_member
 
     membership = make_member("vawg")

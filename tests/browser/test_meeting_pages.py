@@ -1,8 +1,8 @@
 """Members' pages and the staff meeting pages pass axe in Chromium, error states too."""
 
-from forums import services
 from forums.models import MemberLink
 from forums.permissions import sync_forum_access
+from forums.services import agendas, meetings, member_links
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_panel import sign_in
 from tests.factories import UserFactory
@@ -11,7 +11,7 @@ from tests.forums.helpers import make_meeting, make_member
 
 def sign_in_member(page, membership):
     link = MemberLink.objects.create(membership=membership, nonce="browser-test-nonce-1")
-    page.goto(f"/member/sign-in/{services.member_link_token(link)}/")
+    page.goto(f"/member/sign-in/{member_links.member_link_token(link)}/")
     assert_accessible(page)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/member/")
@@ -26,9 +26,9 @@ def test_a_member_signs_in_answers_and_proposes(page):
 
     member = make_member(full_name="Rosa Member")
     meeting = make_meeting(venue="City Hall, Kamal Chunchie Way")
-    services.invitations_send(meeting=meeting)
-    services.agenda_item_add(meeting=meeting, title="Updates on investigations")
-    services.agenda_publish(meeting=meeting)
+    meetings.invitations_send(meeting=meeting)
+    agendas.agenda_item_add(meeting=meeting, title="Updates on investigations")
+    agendas.agenda_publish(meeting=meeting)
     sign_in_member(page, member)
     assert_accessible(page)
 
@@ -55,8 +55,8 @@ def test_staff_meeting_pages_are_accessible(page):
     meeting.forum.run_by.members.add(partner)
     sync_forum_access(meeting.forum)
     member = make_member("disabled-victims")
-    services.invitations_send(meeting=meeting)
-    services.agenda_item_propose(meeting=meeting, membership=member, title="Victim care")
+    meetings.invitations_send(meeting=meeting)
+    agendas.agenda_item_propose(meeting=meeting, membership=member, title="Victim care")
 
     sign_in(page, partner)
     page.goto(f"/forums/{meeting.forum.slug}/meetings/{meeting.pk}/")
@@ -103,8 +103,8 @@ def test_the_facilitators_meeting_page_does_not_scroll_sideways_on_a_phone(page)
     held.forum.facilitators.add(facilitator)
     sync_forum_access(held.forum)
     member = make_member(full_name="Noor Member-Longername", started_days_ago=10)
-    services.invitations_send(meeting=upcoming)
-    services.agenda_item_propose(meeting=upcoming, membership=member, title="Victim care")
+    meetings.invitations_send(meeting=upcoming)
+    agendas.agenda_item_propose(meeting=upcoming, membership=member, title="Victim care")
     page.set_viewport_size({"width": 375, "height": 800})
     sign_in(page, facilitator)
 

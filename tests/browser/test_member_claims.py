@@ -5,8 +5,8 @@ import re
 
 from django.urls import reverse
 
-from forums import services
 from forums.models import ExpenseClaim, MemberLink
+from forums.services import claims, meetings, member_links
 from tests.browser.conftest import assert_accessible, axe_violations
 from tests.forums.helpers import make_meeting, make_member
 
@@ -35,7 +35,7 @@ def assert_accessible_with_file_upload(page):
 
 def sign_in_member(page, membership):
     link = MemberLink.objects.create(membership=membership, nonce="x" * 20)
-    page.goto(reverse("members:sign-in", args=[services.member_link_token(link)]))
+    page.goto(reverse("members:sign-in", args=[member_links.member_link_token(link)]))
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/member/")
 
@@ -43,8 +43,8 @@ def sign_in_member(page, membership):
 def test_a_member_makes_a_claim(page):
     member = make_member("vawg", started_days_ago=60)
     meeting = make_meeting("vawg", days_ahead=-10)
-    services.attendance_record(meeting=meeting, attended_ids={member.pk})
-    services.claim_submit(
+    meetings.attendance_record(meeting=meeting, attended_ids={member.pk})
+    claims.claim_submit(
         membership=member, meeting=meeting, kind=ExpenseClaim.Kind.INCENTIVE, amount=None
     )
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from applications.models import EqualityMonitoring
 from forums.models import Forum
-from forums.services import membership_create
+from forums.services.memberships import membership_create
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_panel import sign_in
 from tests.factories import ApplicationFactory, UserFactory

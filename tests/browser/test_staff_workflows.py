@@ -194,12 +194,12 @@ def test_a_meeting_scheduled(walk):
 
 
 def test_a_claim_decided(walk):
-    from forums import services
+    from forums.services import claims, meetings
 
     membership = make_member("vawg", started_days_ago=60)
     meeting = make_meeting("vawg", days_ahead=-5)
-    services.attendance_record(meeting=meeting, attended_ids={membership.pk})
-    claim = services.claim_submit(
+    meetings.attendance_record(meeting=meeting, attended_ids={membership.pk})
+    claim = claims.claim_submit(
         membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
     )
     page = walk.page

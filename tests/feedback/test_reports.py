@@ -22,8 +22,8 @@ from feedback.reports import (
     report_generate,
     reports_generate_for,
 )
-from forums import services as forum_services
 from forums.models import Forum, Meeting
+from forums.services import meetings
 from tests.conftest import sign_in
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
 from vvf.celery import app as celery_app
@@ -44,7 +44,7 @@ def held_on(day, slug="vawg", present=()):
     meeting = make_meeting(slug)
     Meeting.objects.filter(pk=meeting.pk).update(starts_at=at(day, 18), ends_at=at(day, 20))
     meeting.refresh_from_db()
-    forum_services.attendance_record(meeting=meeting, attended_ids={m.pk for m in present})
+    meetings.attendance_record(meeting=meeting, attended_ids={m.pk for m in present})
     return meeting
 
 

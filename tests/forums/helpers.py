@@ -4,16 +4,16 @@ import datetime
 
 from django.utils import timezone
 
-from forums import services
 from forums.member_views import SESSION_KEY
 from forums.models import Forum
+from forums.services import meetings, memberships
 from tests.factories import ApplicationFactory
 
 
 def make_member(slug="vawg", started_days_ago=30, **application):
     forum = Forum.objects.get(slug=slug)
     accepted = ApplicationFactory(status="ACCEPTED", forums=[forum], **application)
-    membership, _crowded = services.membership_create(
+    membership, _crowded = memberships.membership_create(
         application=accepted,
         forum=forum,
         started_on=timezone.localdate() - datetime.timedelta(days=started_days_ago),
@@ -22,7 +22,7 @@ def make_member(slug="vawg", started_days_ago=30, **application):
 
 
 def make_meeting(slug="vawg", days_ahead=14, **kwargs):
-    (meeting,) = services.meetings_schedule(
+    (meeting,) = meetings.meetings_schedule(
         forum=Forum.objects.get(slug=slug),
         first_day=timezone.localdate() + datetime.timedelta(days=days_ahead),
         start_time=datetime.time(18, 0),

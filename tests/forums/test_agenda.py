@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from forums import services
 from forums.models import AgendaItem
+from forums.services import agendas
 from tests.conftest import sign_in
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
 
@@ -48,28 +48,28 @@ def test_members_cannot_propose_for_another_forums_meeting(client):
     )
 
     assert response.status_code == 404
-    with pytest.raises(services.MembershipError):
-        services.agenda_item_propose(meeting=other, membership=make_member("vawg"), title="x")
+    with pytest.raises(agendas.AgendaError):
+        agendas.agenda_item_propose(meeting=other, membership=make_member("vawg"), title="x")
 
 
 def test_accept_merge_and_decline_with_a_reason_the_member_sees(client):
     member = make_member()
     meeting = make_meeting()
-    kept = services.agenda_item_add(meeting=meeting, title="Victim care")
-    one = services.agenda_item_propose(meeting=meeting, membership=member, title="Court delays")
-    two = services.agenda_item_propose(meeting=meeting, membership=member, title="Support")
-    three = services.agenda_item_propose(meeting=meeting, membership=member, title="Parking")
+    kept = agendas.agenda_item_add(meeting=meeting, title="Victim care")
+    one = agendas.agenda_item_propose(meeting=meeting, membership=member, title="Court delays")
+    two = agendas.agenda_item_propose(meeting=meeting, membership=member, title="Support")
+    three = agendas.agenda_item_propose(meeting=meeting, membership=member, title="Parking")
 
-    services.agenda_item_decide(item=one, status=AgendaItem.Status.ACCEPTED)
-    services.agenda_item_decide(item=two, status=AgendaItem.Status.MERGED, merged_into=kept)
-    with pytest.raises(services.MembershipError):
-        services.agenda_item_decide(item=three, status=AgendaItem.Status.DECLINED, reason=" ")
-    services.agenda_item_decide(
+    agendas.agenda_item_decide(item=one, status=AgendaItem.Status.ACCEPTED)
+    agendas.agenda_item_decide(item=two, status=AgendaItem.Status.MERGED, merged_into=kept)
+    with pytest.raises(agendas.AgendaError):
+        agendas.agenda_item_decide(item=three, status=AgendaItem.Status.DECLINED, reason=" ")
+    agendas.agenda_item_decide(
         item=three, status=AgendaItem.Status.DECLINED, reason="Not something the Met decides"
     )
-    with pytest.raises(services.MembershipError):  # decided once
-        services.agenda_item_decide(item=one, status=AgendaItem.Status.DECLINED, reason="x")
-    services.agenda_publish(meeting=meeting)
+    with pytest.raises(agendas.AgendaError):  # decided once
+        agendas.agenda_item_decide(item=one, status=AgendaItem.Status.DECLINED, reason="x")
+    agendas.agenda_publish(meeting=meeting)
 
     page = sign_in_member(client, member).get(reverse("members:meeting", args=[meeting.pk]))
     assert "Court delays" in page.text and "Victim care" in page.text
@@ -80,13 +80,13 @@ def test_accept_merge_and_decline_with_a_reason_the_member_sees(client):
 def test_merging_needs_an_item_on_the_same_agenda():
     member = make_member()
     meeting, other = make_meeting(), make_meeting(days_ahead=60)
-    elsewhere = services.agenda_item_add(meeting=other, title="Elsewhere")
-    item = services.agenda_item_propose(meeting=meeting, membership=member, title="Mine")
+    elsewhere = agendas.agenda_item_add(meeting=other, title="Elsewhere")
+    item = agendas.agenda_item_propose(meeting=meeting, membership=member, title="Mine")
 
-    with pytest.raises(services.MembershipError):
-        services.agenda_item_decide(item=item, status=AgendaItem.Status.MERGED)
-    with pytest.raises(services.MembershipError):
-        services.agenda_item_decide(
+    with pytest.raises(agendas.AgendaError):
+        agendas.agenda_item_decide(item=item, status=AgendaItem.Status.MERGED)
+    with pytest.raises(agendas.AgendaError):
+        agendas.agenda_item_decide(
             item=item, status=AgendaItem.Status.MERGED, merged_into=elsewhere
         )
 
@@ -94,18 +94,18 @@ def test_merging_needs_an_item_on_the_same_agenda():
 def test_members_see_the_agenda_only_once_published(client):
     member = make_member()
     meeting = make_meeting()
-    services.agenda_item_add(meeting=meeting, title="Training and awareness")
+    agendas.agenda_item_add(meeting=meeting, title="Training and awareness")
     sign_in_member(client, member)
     url = reverse("members:meeting", args=[meeting.pk])
 
     assert "Training and awareness" not in client.get(url).text
-    services.agenda_publish(meeting=meeting)
+    agendas.agenda_publish(meeting=meeting)
     assert "Training and awareness" in client.get(url).text
 
 
 def test_an_empty_agenda_cannot_be_published():
-    with pytest.raises(services.MembershipError):
-        services.agenda_publish(meeting=make_meeting())
+    with pytest.raises(agendas.AgendaError):
+        agendas.agenda_publish(meeting=make_meeting())
 
 
 def test_a_facilitator_decides_from_the_meeting_page(client, user_with_role):
@@ -115,7 +115,7 @@ def test_a_facilitator_decides_from_the_meeting_page(client, user_with_role):
     from forums.permissions import sync_forum_access
 
     sync_forum_access(meeting.forum)
-    item = services.agenda_item_propose(meeting=meeting, membership=make_member(), title="Hate")
+    item = agendas.agenda_item_propose(meeting=meeting, membership=make_member(), title="Hate")
     sign_in(client, facilitator)
     url = reverse("forums:agenda-decide", args=[meeting.forum.slug, meeting.pk, item.pk])
 

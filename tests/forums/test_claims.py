@@ -20,9 +20,10 @@ from openpyxl import load_workbook
 
 from applications.models import EqualityMonitoring
 from audit.models import AuditEntry
-from forums import claim_exports, services
+from forums import claim_exports
 from forums.claim_forms import ClaimForm
 from forums.models import Attendance, ExpenseClaim
+from forums.services import claims, meetings
 from tests.conftest import sign_in
 from tests.factories import UserFactory
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
@@ -41,12 +42,12 @@ def pdf(name="receipt.pdf", content=PDF):
 def attended(membership, days_ago=10, came=True):
     """A past meeting of the member's forum, with the register taken."""
     meeting = make_meeting(membership.forum.slug, days_ahead=-days_ago)
-    services.attendance_record(meeting=meeting, attended_ids={membership.pk} if came else set())
+    meetings.attendance_record(meeting=meeting, attended_ids={membership.pk} if came else set())
     return meeting
 
 
 def submit(membership, meeting, kind=Kind.TRAVEL, amount="8.40", **kwargs):
-    return services.claim_submit(
+    return claims.claim_submit(
         membership=membership, meeting=meeting, kind=kind, amount=amount, **kwargs
     )
 
@@ -85,7 +86,7 @@ def test_claim_submit_refuses_a_meeting_the_member_did_not_attend(member):
     no_register = make_meeting("vawg", days_ahead=-3)
 
     for meeting in (missed, no_register):
-        with pytest.raises(services.MembershipError, match="attended"):
+        with pytest.raises(claims.ClaimError, match="attended"):
             submit(member, meeting)
     assert ExpenseClaim.objects.count() == 0
 
@@ -96,7 +97,7 @@ def test_claim_submit_refuses_another_forums_meeting(member):
     # Even marked as attending there, a member claims only for their own forum.
     Attendance.objects.create(meeting=theirs, membership=member, attended=True)
 
-    with pytest.raises(services.MembershipError, match="your own forum"):
+    with pytest.raises(claims.ClaimError, match="your own forum"):
         submit(member, theirs)
 
 
@@ -110,9 +111,9 @@ def test_claim_submit_refuses_meetings_to_come_cancelled_or_over_six_months_ago(
     Attendance.objects.create(meeting=upcoming, membership=member, attended=True)
 
     for meeting in (old, cancelled, upcoming):
-        with pytest.raises(services.MembershipError):
+        with pytest.raises(claims.ClaimError):
             submit(member, meeting)
-    assert list(services.claimable_meetings(member)) == []
+    assert list(claims.claimable_meetings(member)) == []
 
 
 def test_the_incentive_is_fixed_and_claimed_once_per_meeting_unless_not_approved(member):
@@ -120,12 +121,12 @@ def test_the_incentive_is_fixed_and_claimed_once_per_meeting_unless_not_approved
     staff = UserFactory(role="VVF staff", is_staff=True)
 
     first = submit(member, meeting, kind=Kind.INCENTIVE, amount="400", receipt=pdf())
-    with pytest.raises(services.MembershipError, match="already claimed"):
+    with pytest.raises(claims.ClaimError, match="already claimed"):
         submit(member, meeting, kind=Kind.INCENTIVE, amount=None)
-    services.claim_decide(claim=first, approve=False, by=staff, reason="Claimed twice by mistake")
+    claims.claim_decide(claim=first, approve=False, by=staff, reason="Claimed twice by mistake")
     again = submit(member, meeting, kind=Kind.INCENTIVE, amount=None)
 
-    assert first.amount == again.amount == services.INCENTIVE_AMOUNT == Decimal("25.00")
+    assert first.amount == again.amount == claims.INCENTIVE_AMOUNT == Decimal("25.00")
     assert not first.receipt
     # Costs are separate claims from the incentive.
     assert submit(member, meeting, kind=Kind.TRAVEL, amount="4.00").kind == "TRAVEL"
@@ -150,7 +151,7 @@ def test_claim_submit_refuses_costs_outside_the_rules(
 ):
     meeting = attended(member)
 
-    with pytest.raises(services.MembershipError, match=refusal):
+    with pytest.raises(claims.ClaimError, match=refusal):
         submit(
             member,
             meeting,
@@ -186,7 +187,7 @@ def test_claim_submit_accepts_costs_within_the_rules(member):
 def test_claim_submit_refuses_a_receipt_that_is_not_a_pdf_jpg_or_png(member):
     meeting = attended(member)
 
-    with pytest.raises(services.MembershipError, match="PDF, JPG or PNG"):
+    with pytest.raises(claims.ClaimError, match="PDF, JPG or PNG"):
         submit(member, meeting, kind=Kind.CHILDCARE, receipt=pdf(content=b"just some text"))
     assert ExpenseClaim.objects.count() == 0
 
@@ -201,8 +202,8 @@ def test_claim_decide_needs_a_reason_to_refuse(member):
     claim = submit(member, attended(member))
     staff = UserFactory(role="VVF staff", is_staff=True)
 
-    with pytest.raises(services.MembershipError, match="reason"):
-        services.claim_decide(claim=claim, approve=False, by=staff, reason="   ")
+    with pytest.raises(claims.ClaimError, match="reason"):
+        claims.claim_decide(claim=claim, approve=False, by=staff, reason="   ")
 
     claim.refresh_from_db()
     assert claim.status == Status.SUBMITTED
@@ -212,7 +213,7 @@ def test_claim_decide_records_who_when_and_why(member):
     claim = submit(member, attended(member))
     staff = UserFactory(role="VVF staff", is_staff=True)
 
-    services.claim_decide(claim=claim, approve=False, by=staff, reason=" No receipt for a taxi ")
+    claims.claim_decide(claim=claim, approve=False, by=staff, reason=" No receipt for a taxi ")
 
     claim.refresh_from_db()
     assert (claim.status, claim.reason, claim.decided_by) == (
@@ -230,8 +231,8 @@ def test_claim_decide_records_who_when_and_why(member):
 
 
 def test_claim_moves_table_covers_every_status():
-    assert set(services.CLAIM_MOVES) == set(Status)
-    assert services.CLAIM_MOVES[Status.SUBMITTED] == {Status.APPROVED, Status.REJECTED}
+    assert set(claims.CLAIM_MOVES) == set(Status)
+    assert claims.CLAIM_MOVES[Status.SUBMITTED] == {Status.APPROVED, Status.REJECTED}
 
 
 @pytest.mark.parametrize("from_status", list(Status))
@@ -241,13 +242,13 @@ def test_claim_decide_allows_only_the_moves_in_the_table(member, from_status, ap
     ExpenseClaim.objects.filter(pk=claim.pk).update(status=from_status)
     staff = UserFactory(role="VVF staff", is_staff=True)
     to_status = Status.APPROVED if approve else Status.REJECTED
-    allowed = to_status in services.CLAIM_MOVES[from_status]
+    allowed = to_status in claims.CLAIM_MOVES[from_status]
 
     if allowed:
-        services.claim_decide(claim=claim, approve=approve, by=staff, reason="A reason")
+        claims.claim_decide(claim=claim, approve=approve, by=staff, reason="A reason")
     else:
-        with pytest.raises(services.MembershipError, match="already been decided"):
-            services.claim_decide(claim=claim, approve=approve, by=staff, reason="A reason")
+        with pytest.raises(claims.ClaimError, match="already been decided"):
+            claims.claim_decide(claim=claim, approve=approve, by=staff, reason="A reason")
 
     claim.refresh_from_db()
     assert claim.status == (to_status if allowed else from_status)
@@ -279,7 +280,7 @@ def test_claim_form_reads_the_receipts_first_bytes_not_its_name(member):
 
     assert text.errors == {"receipt": ["The receipt must be a PDF, JPG or PNG"]}
     assert png.is_valid()
-    assert services.receipt_type(png.cleaned_data["receipt"]) == ".png"
+    assert claims.receipt_type(png.cleaned_data["receipt"]) == ".png"
 
 
 def test_claim_form_refuses_a_receipt_over_5_mb(member):
@@ -366,7 +367,7 @@ def test_the_claims_page_gives_the_vvf_teams_address(client, member):
 def test_a_member_sees_only_their_own_claims(client, member):
     meeting = attended(member)
     neighbour = make_member("vawg", started_days_ago=60)
-    services.attendance_record(meeting=meeting, attended_ids={member.pk, neighbour.pk})
+    meetings.attendance_record(meeting=meeting, attended_ids={member.pk, neighbour.pk})
     submit(member, meeting, description="My bus fare")
     submit(neighbour, meeting, description="Neighbour's train fare")
     sign_in_member(client, member)
@@ -493,7 +494,7 @@ def test_a_second_incentive_is_refused_on_the_page(client, member):
 def test_the_member_sees_why_a_claim_was_not_approved(client, member):
     claim = submit(member, attended(member))
     staff = UserFactory(role="VVF staff", is_staff=True)
-    services.claim_decide(claim=claim, approve=False, by=staff, reason="Please claim by mileage")
+    claims.claim_decide(claim=claim, approve=False, by=staff, reason="Please claim by mileage")
     sign_in_member(client, member)
 
     page = client.get(reverse("members:claims"))
@@ -591,7 +592,7 @@ def test_a_claim_without_a_receipt_has_none_to_download(staff_client, member):
 
 def decided(claim, at, approve=True):
     staff = UserFactory(role="VVF staff", is_staff=True)
-    services.claim_decide(claim=claim, approve=approve, by=staff, reason="" if approve else "No")
+    claims.claim_decide(claim=claim, approve=approve, by=staff, reason="" if approve else "No")
     ExpenseClaim.objects.filter(pk=claim.pk).update(decided_at=at)
 
 
@@ -695,16 +696,16 @@ def test_staff_export_last_month_encrypted_and_audited(staff_client, member):
 
 
 def test_an_export_marks_the_months_claims_and_no_others(member):
-    from forums.services import claims_export
+    from forums.services.claims import claims_export
 
     october = attended(member, days_ago=45)
     in_october = submit(member, october)
-    services.claim_decide(claim=in_october, approve=True, by=None)
+    claims.claim_decide(claim=in_october, approve=True, by=None)
     ExpenseClaim.objects.filter(pk=in_october.pk).update(
         decided_at=timezone.now() - datetime.timedelta(days=40)
     )
     this_month = submit(member, attended(member, days_ago=2), kind=Kind.INCENTIVE, amount="25")
-    services.claim_decide(claim=this_month, approve=True, by=None)
+    claims.claim_decide(claim=this_month, approve=True, by=None)
     month = timezone.localdate() - datetime.timedelta(days=40)
 
     _plain, count = claims_export(month=month.replace(day=1))

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from forums.models import Forum, Organisation
 from forums.permissions import sync_forum_access
-from forums.services import membership_create
+from forums.services.memberships import membership_create
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 

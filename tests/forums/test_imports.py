@@ -25,8 +25,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from applications.models import Application, ApplicationEvent
 from audit.models import AuditEntry
-from forums import imports, services
+from forums import imports
 from forums.models import Forum, Membership
+from forums.services import memberships
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from vvf.xlsx import workbook_bytes
@@ -190,7 +191,7 @@ def test_confirming_twice_imports_once(client, pilot):
 
 def test_every_problem_is_listed_by_row_and_column_and_nothing_imported(client, pilot):
     existing = ApplicationFactory(status="ACCEPTED", forums=[pilot], email="Taken@example.com")
-    services.membership_create(application=existing, forum=pilot, started_on=LAUNCH)
+    memberships.membership_create(application=existing, forum=pilot, started_on=LAUNCH)
     before = Application.objects.count()
     future = (TODAY + datetime.timedelta(days=1)).strftime("%d/%m/%Y")
     rows = [

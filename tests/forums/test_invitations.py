@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from forums import services, tasks
+from forums import tasks
 from forums.models import Invitation
+from forums.services import meetings, memberships
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_invitations_carry_a_calendar_event_linking_to_the_meeting_page(
     meeting = make_meeting(mode="HYBRID", venue="City Hall", joining_link="https://meet.example/x")
 
     with django_capture_on_commit_callbacks(execute=False):
-        assert services.invitations_send(meeting=meeting) == 1
+        assert meetings.invitations_send(meeting=meeting) == 1
     tasks.send_invitations(meeting.pk)
 
     (message,) = mail.outbox
@@ -48,7 +49,7 @@ def test_invitations_carry_a_calendar_event_linking_to_the_meeting_page(
     assert Invitation.objects.get().sent_sequence == 0
     # Sending again invites nobody twice.
     mail.outbox.clear()
-    services.invitations_send(meeting=meeting)
+    meetings.invitations_send(meeting=meeting)
     tasks.send_invitations(meeting.pk)
     assert mail.outbox == [] and member.invitations.count() == 1
 
@@ -56,13 +57,13 @@ def test_invitations_carry_a_calendar_event_linking_to_the_meeting_page(
 def test_a_change_and_a_cancellation_are_sent_as_calendar_updates():
     make_member()
     meeting = make_meeting()
-    services.invitations_send(meeting=meeting)
+    meetings.invitations_send(meeting=meeting)
     tasks.send_invitations(meeting.pk)
     uid = str(calendar_of(mail.outbox[0])[1]["uid"])
     mail.outbox.clear()
 
     later = meeting.starts_at + datetime.timedelta(hours=1)
-    services.meeting_change(
+    meetings.meeting_change(
         meeting=meeting, starts_at=later, ends_at=later + datetime.timedelta(hours=2)
     )
     tasks.send_invitations(meeting.pk)
@@ -73,7 +74,7 @@ def test_a_change_and_a_cancellation_are_sent_as_calendar_updates():
     assert event.decoded("dtstart") == timezone.localtime(later)
     mail.outbox.clear()
 
-    services.meeting_cancel(meeting=meeting)
+    meetings.meeting_cancel(meeting=meeting)
     tasks.send_invitations(meeting.pk)
     (cancelled,) = mail.outbox
     calendar, event = calendar_of(cancelled)
@@ -88,7 +89,7 @@ def test_a_change_and_a_cancellation_are_sent_as_calendar_updates():
 def test_a_member_answers_and_states_access_needs(client):
     member = make_member()
     meeting = make_meeting()
-    services.invitations_send(meeting=meeting)
+    meetings.invitations_send(meeting=meeting)
     sign_in_member(client, member)
     url = reverse("members:meeting-answer", args=[meeting.pk])
 
@@ -118,9 +119,9 @@ def test_reminders_go_two_days_before_to_those_not_declined_once():
     soon = make_meeting(days_ahead=2)
     later = make_meeting(days_ahead=3)
     for meeting in (soon, later):
-        services.invitations_send(meeting=meeting)
+        meetings.invitations_send(meeting=meeting)
         tasks.send_invitations(meeting.pk)
-    services.invitation_answer(
+    meetings.invitation_answer(
         invitation=declined.invitations.get(meeting=soon), response="NOT_ATTENDING"
     )
     mail.outbox.clear()
@@ -135,7 +136,7 @@ def test_reminders_go_two_days_before_to_those_not_declined_once():
 def test_reminders_catch_up_a_missed_day():
     make_member()
     meeting = make_meeting(days_ahead=1)
-    services.invitations_send(meeting=meeting)
+    meetings.invitations_send(meeting=meeting)
     tasks.send_invitations(meeting.pk)
 
     assert tasks.send_meeting_reminders() == 1
@@ -155,7 +156,7 @@ def test_the_calendar_file_keeps_london_time_in_summer_and_winter():
     from forums.models import Forum
 
     london = ZoneInfo("Europe/London")
-    winter, summer = services.meetings_schedule(
+    winter, summer = meetings.meetings_schedule(
         forum=Forum.objects.get(slug="vawg"),
         first_day=datetime.date(2027, 2, 19),
         start_time=datetime.time(18, 0),
@@ -177,9 +178,9 @@ def test_the_calendar_file_keeps_london_time_in_summer_and_winter():
 def test_no_reminder_for_someone_who_has_left():
     member = make_member(started_days_ago=10)
     meeting = make_meeting(days_ahead=2)
-    services.invitations_send(meeting=meeting)
+    meetings.invitations_send(meeting=meeting)
     tasks.send_invitations(meeting.pk)
-    services.membership_leave(
+    memberships.membership_leave(
         membership=member, left_on=timezone.localdate() - datetime.timedelta(days=1)
     )
 
@@ -189,12 +190,12 @@ def test_no_reminder_for_someone_who_has_left():
 def test_a_moved_meeting_is_reminded_again():
     make_member()
     meeting = make_meeting(days_ahead=2)
-    services.invitations_send(meeting=meeting)
+    meetings.invitations_send(meeting=meeting)
     tasks.send_invitations(meeting.pk)
     assert tasks.send_meeting_reminders() == 1
 
     later = meeting.starts_at + datetime.timedelta(hours=-1)
-    services.meeting_change(
+    meetings.meeting_change(
         meeting=meeting, starts_at=later, ends_at=later + datetime.timedelta(hours=2)
     )
 
@@ -202,6 +203,6 @@ def test_a_moved_meeting_is_reminded_again():
 
 
 def test_the_recording_safety_net_runs_in_the_retention_run():
-    from vvf import retention
+    from privacy import retention
 
     assert "recordings on final notes" in retention.enforce()

@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEntry
-from forums import services
 from forums.models import Attendance, Meeting
 from forums.permissions import sync_forum_access
+from forums.services import meetings
 from tests.conftest import sign_in
 from tests.forums.helpers import make_meeting, make_member
 
@@ -28,8 +28,8 @@ def url(name, meeting, *args):
 def test_the_meeting_page_shows_answers_and_access_needs(client, facilitator):
     member = make_member(full_name="Ada Member")
     meeting = Meeting.objects.get()
-    services.invitations_send(meeting=meeting)
-    services.invitation_answer(
+    meetings.invitations_send(meeting=meeting)
+    meetings.invitation_answer(
         invitation=member.invitations.get(), response="ATTENDING", access_needs="Step-free route"
     )
 

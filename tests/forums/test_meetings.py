@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from forums import services
 from forums.models import Forum, Meeting
+from forums.services.meetings import meetings_schedule
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ def test_a_six_weekly_series_keeps_the_same_london_time_across_clock_changes():
 
     # 5 February 2027 (GMT), then every six weeks: past 28 March (BST starts)
     # and 31 October (GMT again).
-    meetings = services.meetings_schedule(
+    meetings = meetings_schedule(
         forum=forum,
         first_day=datetime.date(2027, 2, 5),
         start_time=datetime.time(18, 0),
@@ -60,7 +60,7 @@ def test_staff_schedule_a_series_in_the_admin(client, user_with_role):
 
 def test_staff_open_a_meeting_in_the_admin(client, user_with_role):
     sign_in(client, user_with_role("VVF staff", is_staff=True))
-    (meeting,) = services.meetings_schedule(
+    (meeting,) = meetings_schedule(
         forum=Forum.objects.get(slug="vawg"),
         first_day=datetime.date(2027, 1, 14),
         start_time=datetime.time(18, 0),
@@ -75,7 +75,7 @@ def test_staff_open_a_meeting_in_the_admin(client, user_with_role):
 
 def test_attendance_is_taken_per_meeting_for_the_forums_members(client, user_with_role):
     from forums.models import Attendance
-    from forums.services import membership_create
+    from forums.services.memberships import membership_create
     from tests.factories import ApplicationFactory
 
     forum = Forum.objects.get(slug="vawg")
@@ -94,7 +94,7 @@ def test_attendance_is_taken_per_meeting_for_the_forums_members(client, user_wit
         forum=Forum.objects.get(slug="black-communities"),
         started_on=datetime.date(2026, 1, 1),
     )[0]
-    (meeting,) = services.meetings_schedule(
+    (meeting,) = meetings_schedule(
         forum=forum, first_day=datetime.date(2026, 11, 5), start_time=datetime.time(18, 0)
     )  # a meeting that has happened
     sign_in(client, user_with_role("VVF staff", is_staff=True))

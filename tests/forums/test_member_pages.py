@@ -6,15 +6,16 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import services, tasks
+from forums import tasks
 from forums.models import MemberLink
+from forums.services import member_links, memberships
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
 
 pytestmark = pytest.mark.django_db
 
 
 def emailed_link(email):
-    services.member_link_send(email=email)
+    member_links.member_link_send(email=email)
     tasks.send_member_link(MemberLink.objects.latest("pk").pk)
     (message,) = mail.outbox
     return re.search(r"http://testserver(\S+)", message.body).group(1)
@@ -63,13 +64,13 @@ def test_links_expire_after_a_day(client):
         patch.setattr("django.core.signing.time.time", lambda: later.timestamp())
         assert client.post(path).status_code == 404
 
-    assert services.member_links_delete_expired() == 1
+    assert member_links.member_links_delete_expired() == 1
 
 
 def test_a_link_for_a_member_whose_tenure_ended_does_not_sign_in(client):
     member = make_member(email="left@example.com", started_days_ago=100)
     path = emailed_link("left@example.com")
-    services.membership_leave(
+    memberships.membership_leave(
         membership=member, left_on=timezone.localdate() - datetime.timedelta(days=1)
     )
 

@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from applications.services import application_transition
-from forums import services
 from forums.models import Forum, Membership, years_after
+from forums.services import memberships
 from tests.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_a_forum_runs_for_two_years():
 
 
 def test_an_accepted_application_makes_a_member_until_the_forums_end(forum):
-    membership, crowded = services.membership_create(
+    membership, crowded = memberships.membership_create(
         application=accepted([forum]), forum=forum, started_on=datetime.date(2026, 1, 5)
     )
 
@@ -42,37 +42,37 @@ def test_an_accepted_application_makes_a_member_until_the_forums_end(forum):
 def test_only_accepted_applications_and_chosen_forums(forum):
     other = Forum.objects.get(slug="disabled-victims")
 
-    with pytest.raises(services.MembershipError):
-        services.membership_create(
+    with pytest.raises(memberships.MembershipError):
+        memberships.membership_create(
             application=ApplicationFactory(status="PANEL", forums=[forum]),
             forum=forum,
             started_on=datetime.date(2026, 1, 5),
         )
-    with pytest.raises(services.MembershipError):
-        services.membership_create(
+    with pytest.raises(memberships.MembershipError):
+        memberships.membership_create(
             application=accepted([forum]), forum=other, started_on=datetime.date(2026, 1, 5)
         )
 
 
 def test_leaving_early_ends_the_tenure_that_day(forum):
-    membership, _ = services.membership_create(
+    membership, _ = memberships.membership_create(
         application=accepted([forum]), forum=forum, started_on=datetime.date(2026, 1, 5)
     )
 
-    services.membership_leave(membership=membership, left_on=datetime.date(2026, 6, 30))
+    memberships.membership_leave(membership=membership, left_on=datetime.date(2026, 6, 30))
 
     membership.refresh_from_db()
     assert (membership.left_on, membership.ended_on) == (
         datetime.date(2026, 6, 30),
         datetime.date(2026, 6, 30),
     )
-    with pytest.raises(services.MembershipError):
-        services.membership_leave(membership=membership, left_on=datetime.date(2026, 7, 1))
+    with pytest.raises(memberships.MembershipError):
+        memberships.membership_leave(membership=membership, left_on=datetime.date(2026, 7, 1))
 
 
 def test_more_than_twelve_members_is_allowed_with_a_warning(forum):
     crowded = [
-        services.membership_create(
+        memberships.membership_create(
             application=accepted([forum]), forum=forum, started_on=datetime.date(2026, 1, 5)
         )[1]
         for _ in range(13)

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from applications.models import Consent
 from audit.models import AuditEntry
-from forums import services
 from forums.models import Meeting, MeetingNote
+from forums.services import meetings, notes
 from tests.conftest import sign_in
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
 
@@ -23,13 +23,13 @@ def held_meeting(*members, present, consents=None):
     given}), which has since happened with `present` there."""
     meeting = make_meeting()
     for member, given in (consents or {}).items():
-        services.recording_consent_record(meeting=meeting, membership=member, given=given)
+        notes.recording_consent_record(meeting=meeting, membership=member, given=given)
     moved = meeting.starts_at - datetime.timedelta(days=15)
     Meeting.objects.filter(pk=meeting.pk).update(
         starts_at=moved, ends_at=moved + datetime.timedelta(hours=2)
     )
     meeting.refresh_from_db()
-    services.attendance_record(meeting=meeting, attended_ids={m.pk for m in present})
+    meetings.attendance_record(meeting=meeting, attended_ids={m.pk for m in present})
     return meeting
 
 
@@ -49,7 +49,7 @@ def test_recording_consent_is_kept_in_the_consent_register_with_its_wording(clie
     consents = Consent.objects.filter(meeting=meeting, application=member.application)
     assert [c.given for c in consents] == [True, False]
     assert {c.document.kind for c in consents} == {"RECORDING"}
-    assert services.recording_consents(meeting) == {member.pk: False}  # the latest counts
+    assert notes.recording_consents(meeting) == {member.pk: False}  # the latest counts
 
 
 @pytest.mark.django_db
@@ -59,15 +59,15 @@ def test_a_recording_needs_the_consent_of_everyone_present():
         agrees, refuses, absent, present=[agrees, refuses], consents={agrees: True, refuses: False}
     )
 
-    with pytest.raises(services.MembershipError):
-        services.recording_attach(meeting=meeting, upload=recording())
-    with pytest.raises(services.MembershipError):  # too late to change the answer
-        services.recording_consent_record(meeting=meeting, membership=refuses, given=True)
+    with pytest.raises(notes.NoteError):
+        notes.recording_attach(meeting=meeting, upload=recording())
+    with pytest.raises(notes.NoteError):  # too late to change the answer
+        notes.recording_consent_record(meeting=meeting, membership=refuses, given=True)
 
     meeting = held_meeting(
         agrees, refuses, present=[agrees, refuses], consents={agrees: True, refuses: True}
     )
-    note = services.recording_attach(meeting=meeting, upload=recording())
+    note = notes.recording_attach(meeting=meeting, upload=recording())
     assert note.recording and default_storage.exists(note.recording.name)
     assert "meeting" not in note.recording.name  # stored under a random name
 
@@ -76,10 +76,10 @@ def test_a_recording_needs_the_consent_of_everyone_present():
 def test_no_recording_before_attendance_is_taken():
     member = make_member()
     meeting = make_meeting()
-    services.recording_consent_record(meeting=meeting, membership=member, given=True)
+    notes.recording_consent_record(meeting=meeting, membership=member, given=True)
 
-    with pytest.raises(services.MembershipError):
-        services.recording_attach(meeting=meeting, upload=recording())
+    with pytest.raises(notes.NoteError):
+        notes.recording_attach(meeting=meeting, upload=recording())
 
 
 @pytest.mark.django_db
@@ -101,13 +101,13 @@ def test_the_upload_form_refuses_other_files(client, user_with_role):
 def test_a_final_note_cannot_change():
     member = make_member()
     meeting = held_meeting(member, present=[member])
-    services.note_save(meeting=meeting, text="We discussed victim care.")
-    services.note_finalise(meeting=meeting)
+    notes.note_save(meeting=meeting, text="We discussed victim care.")
+    notes.note_finalise(meeting=meeting)
 
-    with pytest.raises(services.MembershipError):
-        services.note_save(meeting=meeting, text="Changed")
-    with pytest.raises(services.MembershipError):
-        services.recording_attach(meeting=meeting, upload=recording())
+    with pytest.raises(notes.NoteError):
+        notes.note_save(meeting=meeting, text="Changed")
+    with pytest.raises(notes.NoteError):
+        notes.recording_attach(meeting=meeting, upload=recording())
 
 
 def test_finalising_the_note_deletes_the_recording_through_a_real_worker(
@@ -115,8 +115,8 @@ def test_finalising_the_note_deletes_the_recording_through_a_real_worker(
 ):
     member = make_member()
     meeting = held_meeting(member, present=[member], consents={member: True})
-    services.note_save(meeting=meeting, text="We discussed updates on investigations.")
-    name = services.recording_attach(meeting=meeting, upload=recording()).recording.name
+    notes.note_save(meeting=meeting, text="We discussed updates on investigations.")
+    name = notes.recording_attach(meeting=meeting, upload=recording()).recording.name
     assert default_storage.exists(name)
     sign_in(client, user_with_role("VVF staff", is_staff=True))
 
@@ -138,18 +138,18 @@ def test_finalising_the_note_deletes_the_recording_through_a_real_worker(
 def test_a_recording_cannot_be_attached_before_the_meeting():
     member = make_member()
     meeting = make_meeting()
-    services.recording_consent_record(meeting=meeting, membership=member, given=True)
+    notes.recording_consent_record(meeting=meeting, membership=member, given=True)
 
-    with pytest.raises(services.MembershipError):
-        services.recording_attach(meeting=meeting, upload=recording())
+    with pytest.raises(notes.NoteError):
+        notes.recording_attach(meeting=meeting, upload=recording())
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_daily_sweep_deletes_a_recording_the_task_missed(committed_db):
     member = make_member()
     meeting = held_meeting(member, present=[member], consents={member: True})
-    services.note_save(meeting=meeting, text="Note")
-    name = services.recording_attach(meeting=meeting, upload=recording()).recording.name
+    notes.note_save(meeting=meeting, text="Note")
+    name = notes.recording_attach(meeting=meeting, upload=recording()).recording.name
     MeetingNote.objects.filter(meeting=meeting).update(status="FINAL")  # as if the task was lost
 
     from forums.tasks import delete_final_recordings
@@ -163,7 +163,7 @@ def test_the_daily_sweep_deletes_a_recording_the_task_missed(committed_db):
 def test_deleting_a_note_deletes_its_file(committed_db):
     member = make_member()
     meeting = held_meeting(member, present=[member], consents={member: True})
-    name = services.recording_attach(meeting=meeting, upload=recording()).recording.name
+    name = notes.recording_attach(meeting=meeting, upload=recording()).recording.name
 
     MeetingNote.objects.filter(meeting=meeting).delete()
 

@@ -15,7 +15,7 @@ from audit.models import AuditEntry
 from forums import representation
 from forums.models import Forum
 from forums.permissions import sync_forum_access
-from forums.services import membership_create, membership_leave
+from forums.services.memberships import membership_create, membership_leave
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 

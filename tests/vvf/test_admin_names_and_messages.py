@@ -11,8 +11,8 @@ from django.utils.html import escape
 
 from applications.services import application_transition
 from audit.services import Action, audit_record
-from forums import services as forums
 from forums.models import AgendaItem, Forum, Membership
+from forums.services import claims, meetings
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting, make_member
@@ -86,16 +86,16 @@ def test_requested_by_and_the_timeline_name_the_person(staff, staff_user):
 
 
 def test_who_decided_a_claim_and_who_placed_a_hold_are_named(staff, staff_user):
-    from vvf import retention
+    from privacy import holds
 
     membership = make_member("vawg", started_days_ago=60)
     meeting = make_meeting("vawg", days_ahead=-3)
-    forums.attendance_record(meeting=meeting, attended_ids={membership.pk})
-    claim = forums.claim_submit(
+    meetings.attendance_record(meeting=meeting, attended_ids={membership.pk})
+    claim = claims.claim_submit(
         membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
     )
-    forums.claim_decide(claim=claim, approve=True, by=staff_user, reason="")
-    retention.hold_place(application=membership.application, reason="A complaint", by=staff_user)
+    claims.claim_decide(claim=claim, approve=True, by=staff_user, reason="")
+    holds.hold_place(application=membership.application, reason="A complaint", by=staff_user)
 
     claim_page = staff.get(reverse("admin:forums_expenseclaim_change", args=[claim.pk]))
     hold_page = staff.get(
@@ -381,11 +381,11 @@ def test_taking_attendance_counts_and_links_to_the_claims(staff):
 def test_deciding_a_claim_links_to_the_next_one(staff):
     membership = make_member("vawg", started_days_ago=60)
     meeting = make_meeting("vawg", days_ahead=-3)
-    forums.attendance_record(meeting=meeting, attended_ids={membership.pk})
-    first = forums.claim_submit(
+    meetings.attendance_record(meeting=meeting, attended_ids={membership.pk})
+    first = claims.claim_submit(
         membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
     )
-    second = forums.claim_submit(
+    second = claims.claim_submit(
         membership=membership, meeting=meeting, kind="INCENTIVE", amount=None
     )
 

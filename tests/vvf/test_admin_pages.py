@@ -39,16 +39,16 @@ def every_page_the_service_adds():
     accepted = ApplicationFactory(status="ACCEPTED", forums=[vawg, black])
     membership = make_member("vawg", started_days_ago=60)
     meeting = make_meeting("vawg", days_ahead=-5)
-    from forums import services as forums
+    from forums.services import claims, meetings
 
-    forums.attendance_record(meeting=meeting, attended_ids={membership.pk})
-    claim = forums.claim_submit(
+    meetings.attendance_record(meeting=meeting, attended_ids={membership.pk})
+    claim = claims.claim_submit(
         membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
     )
     held = ApplicationFactory(status="IN_REVIEW", forums=[vawg])
-    from vvf import retention
+    from privacy import holds
 
-    retention.hold_place(application=held, reason="An open complaint", by=None)
+    holds.hold_place(application=held, reason="An open complaint", by=None)
     pages = {
         "move": ("admin:applications_application_move", [application.pk]),
         "onboarding": ("admin:applications_application_onboarding", [onboarding.pk]),

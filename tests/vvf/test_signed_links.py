@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from applications.models import SavedDraft
 from applications.services import draft_token, status_token
 from forums.models import MemberLink
-from forums.services import member_link_token
+from forums.services.member_links import member_link_token
 from tests.conftest import ROOT, service_env, wait_until
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_member

@@ -28,9 +28,9 @@ from applications.services import (
 )
 from feedback import services as feedback_services
 from feedback.models import Recommendation, Theme
-from forums import services as forum_services
 from forums.models import Forum, MemberLink, Membership, Organisation
 from forums.permissions import sync_forum_access
+from forums.services import agendas, meetings, member_links, notes
 from vetting import services as vetting_services
 from vetting.models import PanelSeat
 from vvf.email import absolute_url
@@ -156,31 +156,27 @@ class Command(BaseCommand):
             Membership.objects.filter(pk__in=[m.pk for m in memberships]).update(
                 started_on=today - datetime.timedelta(days=60)
             )
-            past, upcoming = forum_services.meetings_schedule(
+            past, upcoming = meetings.meetings_schedule(
                 forum=forum,
                 first_day=today - datetime.timedelta(days=32),
                 start_time=datetime.time(18, 0),
                 count=2,
                 venue="City Hall, Kamal Chunchie Way, London E16 1ZE",
             )
-            forum_services.attendance_record(
-                meeting=past, attended_ids={m.pk for m in memberships[:2]}
-            )
-            forum_services.note_save(
+            meetings.attendance_record(meeting=past, attended_ids={m.pk for m in memberships[:2]})
+            notes.note_save(
                 meeting=past, text="Demo note: the forum discussed updates on investigations."
             )
-            forum_services.invitations_send(meeting=upcoming)
-            forum_services.agenda_item_add(meeting=upcoming, title="Welcome and introductions")
-            forum_services.agenda_item_propose(
+            meetings.invitations_send(meeting=upcoming)
+            agendas.agenda_item_add(meeting=upcoming, title="Welcome and introductions")
+            agendas.agenda_item_propose(
                 meeting=upcoming,
                 membership=memberships[0],
                 title="How victims are kept updated about their case",
             )
         self.seed_feedback(forum)
         link = MemberLink.objects.create(membership=memberships[0], nonce=secrets.token_urlsafe(24))
-        return absolute_url(
-            reverse("members:sign-in", args=[forum_services.member_link_token(link)])
-        )
+        return absolute_url(reverse("members:sign-in", args=[member_links.member_link_token(link)]))
 
     def seed_partner_meetings(self):
         """The partner's forums (Disabled and LGBTQ+) have meetings too: a past one with
@@ -190,18 +186,18 @@ class Command(BaseCommand):
         for forum in Forum.objects.filter(run_by__kind="EXTERNAL_PARTNER").order_by("position"):
             if forum.meetings.exists():
                 continue
-            past, upcoming = forum_services.meetings_schedule(
+            past, upcoming = meetings.meetings_schedule(
                 forum=forum,
                 first_day=today - datetime.timedelta(days=25),
                 start_time=datetime.time(18, 30),
                 count=2,
                 venue="City Hall, Kamal Chunchie Way, London E16 1ZE",
             )
-            forum_services.note_save(
+            notes.note_save(
                 meeting=past,
                 text="Demo note: the forum met its facilitator and agreed its ground rules.",
             )
-            forum_services.agenda_item_add(meeting=upcoming, title="Welcome and introductions")
+            agendas.agenda_item_add(meeting=upcoming, title="Welcome and introductions")
 
     def seed_feedback(self, forum):
         """Feedback from the last meeting and two recommendations: one waiting for the

@@ -1,0 +1,206 @@
+"""Expense claims: members claim costs or the incentive for meetings they attended,
+VVF staff decide each claim once, and approved claims go to finance monthly."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from audit.services import Action, audit_record
+
+from ..models import ExpenseClaim, Meeting, Membership
+
+
+class ClaimError(Exception):
+    pass
+
+
+# The incentive for taking part in a meeting. MOPAC sets it: change it here when they do.
+INCENTIVE_AMOUNT = Decimal("25.00")
+# The most one claim for costs can be; anything larger is arranged with the VVF team.
+COST_CLAIM_MAX = Decimal("500.00")
+# Travel up to this needs no receipt (a bus or Tube fare); dearer travel, childcare or
+# care, and other costs need one.
+RECEIPT_NOT_NEEDED_UP_TO = Decimal("10.00")
+# Claims are made for meetings in the last six months, before finance's year moves on.
+CLAIM_WITHIN = datetime.timedelta(days=183)
+RECEIPT_MAX_BYTES = 5 * 1024 * 1024
+# A receipt is a PDF, JPEG or PNG, known by its first bytes (never by its name), and is
+# stored with the suffix of what it really is.
+RECEIPT_SIGNATURES = [
+    (b"%PDF-", ".pdf"),
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+]
+RECEIPT_CONTENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".png": "image/png"}
+
+_Claim = ExpenseClaim.Status
+# A claim is decided once: approved, or not approved with a reason the member sees.
+CLAIM_MOVES = {
+    _Claim.SUBMITTED: {_Claim.APPROVED, _Claim.REJECTED},
+    _Claim.APPROVED: set(),
+    _Claim.REJECTED: set(),
+}
+
+
+def receipt_type(upload):
+    """The suffix of what an uploaded file really is (".pdf", ".jpg" or ".png"), read
+    from its first bytes; None for anything else."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    for signature, suffix in RECEIPT_SIGNATURES:
+        if head.startswith(signature):
+            return suffix
+    return None
+
+
+def receipt_needed(kind, amount):
+    """Childcare or care and other costs always need a receipt; travel over £10 does."""
+    if kind in (ExpenseClaim.Kind.CHILDCARE, ExpenseClaim.Kind.OTHER):
+        return True
+    travel = kind == ExpenseClaim.Kind.TRAVEL
+    return travel and amount is not None and amount > RECEIPT_NOT_NEEDED_UP_TO
+
+
+def claimable_meetings(membership, *, now=None):
+    """The meetings of the member's forum that they attended, in the last six months."""
+    now = now or timezone.now()
+    return Meeting.objects.filter(
+        forum_id=membership.forum_id,
+        cancelled=False,
+        starts_at__lte=now,
+        starts_at__gte=now - CLAIM_WITHIN,
+        attendance__membership=membership,
+        attendance__attended=True,
+    ).order_by("-starts_at")
+
+
+def _claim_amount(amount):
+    try:
+        amount = Decimal(amount)
+    except (InvalidOperation, TypeError, ValueError):
+        raise ClaimError("Enter the amount, like 12.50.") from None
+    if not amount.is_finite() or amount.as_tuple().exponent < -2:
+        raise ClaimError("Enter the amount, like 12.50.")
+    if amount <= 0:
+        raise ClaimError("The amount must be more than £0.")
+    if amount > COST_CLAIM_MAX:
+        raise ClaimError(f"The amount must be £{COST_CLAIM_MAX:.0f} or less.")
+    return amount.quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def claim_submit(*, membership, meeting, kind, amount, description="", receipt=None):
+    """A member claims costs, or the incentive, for a meeting they attended.
+
+    The rules:
+    - only for a meeting of the member's own forum, not cancelled, that the register
+      shows they attended, in the last six months (CLAIM_WITHIN);
+    - one claim of each kind per meeting: another is refused unless the earlier one
+      was not approved;
+    - the incentive is INCENTIVE_AMOUNT, set by MOPAC: the member types no amount and
+      attaches no receipt (any `amount` or `receipt` given is ignored);
+    - costs are more than £0 and at most COST_CLAIM_MAX (£500), in pounds and pence;
+    - a receipt is needed for childcare or care and other costs, and for travel over
+      RECEIPT_NOT_NEEDED_UP_TO (£10): a PDF, JPEG or PNG by its first bytes, at most
+      5 MB, stored under a random name;
+    - "other costs" need a description of what the cost was.
+    """
+    # One member's submissions queue behind each other, so a double click claims once.
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if kind not in ExpenseClaim.Kind.values:
+        raise ClaimError("Choose what you are claiming for.")
+    if meeting.forum_id != membership.forum_id:
+        raise ClaimError("Claims are for your own forum's meetings.")
+    if not claimable_meetings(membership).filter(pk=meeting.pk).exists():
+        raise ClaimError("You can claim only for a meeting you attended in the last six months.")
+    earlier = ExpenseClaim.objects.filter(membership=membership, meeting=meeting, kind=kind)
+    if earlier.exclude(status=_Claim.REJECTED).exists():
+        raise ClaimError(
+            "You have already claimed for this at this meeting. "
+            "Check your claims, or contact the VVF team."
+        )
+    description = description.strip()
+    if kind == ExpenseClaim.Kind.INCENTIVE:
+        amount, receipt = INCENTIVE_AMOUNT, None
+    else:
+        amount = _claim_amount(amount)
+        if kind == ExpenseClaim.Kind.OTHER and not description:
+            raise ClaimError("Describe what the cost was for.")
+        if receipt_needed(kind, amount) and not receipt:
+            raise ClaimError("Upload a receipt for this claim.")
+    if len(description) > 300:
+        raise ClaimError("Describe the cost in 300 characters or fewer.")
+    suffix = None
+    if receipt:
+        suffix = receipt_type(receipt)
+        if suffix is None:
+            raise ClaimError("The receipt must be a PDF, JPG or PNG.")
+        if receipt.size > RECEIPT_MAX_BYTES:
+            raise ClaimError("The receipt must be smaller than 5 MB.")
+    claim = ExpenseClaim(
+        membership=membership,
+        meeting=meeting,
+        kind=kind,
+        amount=amount,
+        description=description,
+    )
+    if receipt:
+        claim.receipt.save(f"receipt{suffix}", receipt, save=False)
+    try:
+        claim.save()
+    except Exception:
+        if claim.receipt:
+            claim.receipt.storage.delete(claim.receipt.name)
+        raise
+    audit_record(
+        actor=None,
+        action=Action.CREATE,
+        obj=claim,
+        detail="claim {}",
+        values=[ExpenseClaim.Kind(kind)],
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_decide(*, claim, approve, by, reason=""):
+    """VVF staff approve a submitted claim, or do not, with a reason the member sees.
+    A claim is decided once (CLAIM_MOVES)."""
+    claim = ExpenseClaim.objects.select_for_update().get(pk=claim.pk)
+    to_status = _Claim.APPROVED if approve else _Claim.REJECTED
+    if to_status not in CLAIM_MOVES[claim.status]:
+        raise ClaimError("This claim has already been decided.")
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ClaimError("Give a reason the member will see.")
+    if len(reason) > 300:
+        raise ClaimError("Keep the reason to 300 characters or fewer.")
+    from_status = claim.status
+    claim.status = to_status
+    claim.reason = "" if approve else reason
+    claim.decided_at = timezone.now()
+    claim.decided_by = by
+    claim.save(update_fields=["status", "reason", "decided_at", "decided_by"])
+    audit_record(
+        actor=by,
+        action=Action.DECISION,
+        obj=claim,
+        detail="claim {} -> {}",
+        values=[_Claim(from_status), _Claim(to_status)],
+    )
+    return claim
+
+
+@transaction.atomic
+def claims_export(*, month):
+    """A month's approved claims for finance: (XLSX bytes, how many). Each claim in it is
+    marked exported, the first time, so that the programme home counts only those in no
+    spreadsheet yet."""
+    from ..claim_exports import approved_in, claims_workbook
+
+    plain, count = claims_workbook(month)
+    approved_in(month).filter(exported_at__isnull=True).update(exported_at=timezone.now())
+    return plain, count

@@ -1,0 +1,142 @@
+"""Meeting notes and recordings: members' consent to recording (in the consent
+register), the note from draft to final, and the recording, deleted once the note is
+final."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from applications.models import Consent, ConsentDocument
+from audit.services import Action, audit_record
+from vvf import outbox
+
+from .. import tasks
+from ..models import MeetingNote
+
+logger = logging.getLogger(__name__)
+
+
+class NoteError(Exception):
+    pass
+
+
+RECORDING_TYPES = {".mp3", ".m4a", ".mp4", ".wav", ".webm", ".ogg"}
+RECORDING_MAX_BYTES = 500 * 1024 * 1024
+
+
+def recording_document():
+    return ConsentDocument.objects.filter(kind=ConsentDocument.Kind.RECORDING).first()
+
+
+@transaction.atomic
+def recording_consent_record(*, meeting, membership, given):
+    """Records, in the consent register, the member's answer for this meeting with the
+    wording they were shown. The latest answer counts."""
+    if membership.forum_id != meeting.forum_id:
+        raise NoteError("Members answer for their own forum's meetings.")
+    if meeting.starts_at <= timezone.now():
+        # A recording may be attached on the strength of the answers given by then.
+        raise NoteError("Answers about recording can be changed until the meeting.")
+    return Consent.objects.create(
+        application=membership.application,
+        document=recording_document(),
+        meeting=meeting,
+        given=given,
+    )
+
+
+def recording_consents(meeting):
+    """{membership id: the latest answer} for this meeting."""
+    answers = {}
+    rows = Consent.objects.filter(meeting=meeting, document__kind=ConsentDocument.Kind.RECORDING)
+    for consent in rows.select_related("application__membership").order_by("recorded_at", "pk"):
+        answers[consent.application.membership.pk] = consent.given
+    return answers
+
+
+def recording_allowed(meeting, *, present=None, answers=None):
+    """True when attendance was taken and every member present consented. A page that has
+    read who was present and the answers (recording_consents) already passes them."""
+    if present is None:
+        present = set(
+            meeting.attendance.filter(attended=True).values_list("membership_id", flat=True)
+        )
+    if answers is None:
+        answers = recording_consents(meeting)
+    return bool(present) and all(answers.get(pk) for pk in present)
+
+
+def note_for(meeting):
+    return MeetingNote.objects.get_or_create(meeting=meeting)[0]
+
+
+@transaction.atomic
+def note_save(*, meeting, text):
+    note = MeetingNote.objects.select_for_update().get(pk=note_for(meeting).pk)
+    if note.status == MeetingNote.Status.FINAL:
+        raise NoteError("This note is final and cannot be changed.")
+    note.text = text
+    note.save(update_fields=["text"])
+    return note
+
+
+@transaction.atomic
+def recording_attach(*, meeting, upload):
+    """Attaches a recording, only when every member present consented to it."""
+    note = MeetingNote.objects.select_for_update().get(pk=note_for(meeting).pk)
+    if note.status == MeetingNote.Status.FINAL:
+        raise NoteError("This note is final: a recording can no longer be attached.")
+    if meeting.cancelled or meeting.starts_at > timezone.now():
+        raise NoteError("A recording can be attached once the meeting has happened.")
+    if not recording_allowed(meeting):
+        raise NoteError(
+            "A recording can be attached only when attendance has been taken and every "
+            "member present agreed to the recording."
+        )
+    old = note.recording.name
+    note.recording.save(upload.name, upload, save=False)
+    note.save(update_fields=["recording"])
+    if old:
+        transaction.on_commit(lambda: note.recording.storage.delete(old))
+    return note
+
+
+@transaction.atomic
+def note_finalise(*, meeting):
+    """The note becomes final; a Celery task then deletes the recording from storage."""
+    note = MeetingNote.objects.select_for_update().get(pk=note_for(meeting).pk)
+    if note.status == MeetingNote.Status.FINAL:
+        raise NoteError("This note is already final.")
+    if meeting.starts_at > timezone.now():
+        raise NoteError("A note can be made final once the meeting has happened.")
+    if not note.text.strip():
+        raise NoteError("Write the note before making it final.")
+    note.status = MeetingNote.Status.FINAL
+    note.finalised_at = timezone.now()
+    note.save(update_fields=["status", "finalised_at"])
+    if note.recording:
+        outbox.enqueue(tasks.delete_recording, note.pk)
+    return note
+
+
+def recordings_left_on_final_notes():
+    """The safety net behind the task: final notes that still have a recording."""
+    return MeetingNote.objects.filter(status=MeetingNote.Status.FINAL).exclude(recording="")
+
+
+@transaction.atomic
+def recording_delete(*, note):
+    """Deletes a final note's recording from storage (the file system here, object
+    storage in production) and logs that it went."""
+    note = MeetingNote.objects.select_for_update().filter(pk=note.pk).first()
+    if note is None or not note.recording or note.status != MeetingNote.Status.FINAL:
+        return False
+    name = note.recording.name
+    note.recording.storage.delete(name)
+    note.recording = ""
+    note.recording_deleted_at = timezone.now()
+    note.save(update_fields=["recording", "recording_deleted_at"])
+    audit_record(actor=None, action=Action.DELETE, obj=note, detail="recording deleted")
+    logger.info("Deleted the recording of meeting note %s", note.pk)
+    return True
