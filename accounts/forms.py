@@ -1,8 +1,12 @@
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from vvf.crispy_govuk import FormHelper
+
 
 class SignInForm(AuthenticationForm):
+    # The sign-in wizard's pages draw its buttons (templates/two_factor/_wizard_actions.html).
+    helper = FormHelper("username", "password")
     error_messages = {
         "invalid_login": _("Enter a correct email address and password. Both are case-sensitive."),
         "inactive": _("This account has been switched off. Ask the VVF team for help."),
@@ -53,4 +57,6 @@ def word_code_field(form, step):
     field.error_messages.update(
         required=_("Enter the code"), invalid=_("Enter the code, like 123456")
     )
+    # The library's form: every field it has, in its order.
+    form.helper = FormHelper(*form.fields)
     return form

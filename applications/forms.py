@@ -9,21 +9,45 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, recruiting_ids
-from vvf.forms import DateField, IntegerField, LongTextField, ascii_digits
+from vvf.crispy_govuk import ButtonGroup, FormHelper, Honeypot, Submit
+from vvf.forms import DateField, IntegerField, LongTextField, ascii_digits, email_field
+from vvf.templatetags.govuk import govuk_field, html_from, wording
 
 from . import choices, validators
 
 YES_NO = [("YES", _("Yes")), ("NO", _("No"))]
 
 
-class StepForm(forms.Form):
-    """A page of the application. A page with one question uses it as the heading."""
+def _continue(context):
+    if context.get("changing"):
+        return _("Save and return to your answers")
+    return _("Continue")
 
-    # "heading": the page's one question is its heading ({% govuk_field %}).
+
+# Every page of the application ends with these (applications.views.step: "changing" is
+# an answer changed from check your answers).
+STEP_BUTTONS = ButtonGroup(
+    Submit(_continue),
+    Submit(
+        _("Save and come back later"),
+        name="save",
+        value="1",
+        secondary=True,
+        prevent_double_click=False,
+    ),
+)
+
+
+class StepForm(forms.Form):
+    """A page of the application. A page with one question uses it as the heading.
+    Each declares its layout (`helper`), drawn by the GOV.UK pack (vvf/crispy_govuk)."""
+
+    # "heading": the page's one question is its heading (the layout's fields take it).
     label_class = None
     # True for a form whose fields, labels and choices are all fixed in code and which
     # takes nothing from the applicant to build: empty, it draws the same for everyone,
-    # so {% govuk_fields %} draws it once. Left False, a form is drawn each time.
+    # so its layout's helper draws it once (vvf/crispy_govuk). Left False, a form is drawn
+    # each time.
     static_fields = False
 
     def __init__(self, *args, **kwargs):
@@ -58,6 +82,7 @@ def yes_no(label, help_text="", required_message=None):
 
 class DateOfBirthForm(StepForm):
     static_fields = True
+    helper = FormHelper("date_of_birth", STEP_BUTTONS)
     date_of_birth = DateField(
         name=_("your date of birth"),
         label=_("What is your date of birth?"),
@@ -89,6 +114,7 @@ NONE_OF_THESE = "NONE"
 
 class LondonForm(StepForm):
     static_fields = True
+    helper = FormHelper("london_connection", STEP_BUTTONS)
     london_connection = forms.MultipleChoiceField(
         label=_("Do you live, work or study in London?"),
         help_text=_("Select all that apply."),
@@ -113,6 +139,7 @@ class LondonForm(StepForm):
 
 class VictimForm(StepForm):
     static_fields = True
+    helper = FormHelper("victim_of_crime", STEP_BUTTONS)
     victim_of_crime = yes_no(
         _("Have you been a victim of crime in London?"),
         _(
@@ -128,6 +155,7 @@ class VictimForm(StepForm):
 
 class PncWillingForm(StepForm):
     static_fields = True
+    helper = FormHelper("willing_pnc", STEP_BUTTONS)
     willing_pnc = yes_no(
         _("Are you willing to have a Police National Computer (PNC) check?"),
         _(
@@ -143,6 +171,7 @@ class PncWillingForm(StepForm):
 
 class ConfidentialityForm(StepForm):
     static_fields = True
+    helper = FormHelper("willing_confidentiality", STEP_BUTTONS)
     willing_confidentiality = yes_no(
         _(
             "Will you keep what is said in the forum confidential and follow its "
@@ -191,6 +220,7 @@ class ForumModelChoiceField(forms.ModelMultipleChoiceField):
 
 
 class ForumsForm(StepForm):
+    helper = FormHelper("forums", STEP_BUTTONS)
     forums = ForumModelChoiceField(
         label=_("Which forums would you like to join?"),
         help_text=_("Select all that describe you. You can choose more than one."),
@@ -223,6 +253,7 @@ class ForumsForm(StepForm):
 
 class NameForm(StepForm):
     static_fields = True
+    helper = FormHelper("full_name", "preferred_name", STEP_BUTTONS)
     # No max_length here: the validators check the lengths, with the GOV.UK messages.
     full_name = forms.CharField(
         label=_("Full name"),
@@ -248,6 +279,9 @@ POSTCODE_DIGITS = _("Enter the postcode using the digits 0 to 9")
 
 class ContactForm(StepForm):
     static_fields = True
+    helper = FormHelper(
+        "email", "phone", "contact_method", "safe_to_leave_messages", "contact_times", STEP_BUTTONS
+    )
     # Checked by validators.email, as the pilot's import checks it.
     email = forms.CharField(
         label=_("Email address"),
@@ -298,6 +332,7 @@ class ContactForm(StepForm):
 
 class AddressForm(StepForm):
     static_fields = True
+    helper = FormHelper("postcode", "borough", STEP_BUTTONS)
     postcode = forms.CharField(
         label=_("Postcode"),
         help_text=_("Where you live. If you live outside London, give your home postcode."),
@@ -322,6 +357,7 @@ class AddressForm(StepForm):
 
 class AccessNeedsForm(StepForm):
     static_fields = True
+    helper = FormHelper("access_needs", "access_needs_other", STEP_BUTTONS)
     access_needs = forms.MultipleChoiceField(
         label=_("Do you need any support to take part in meetings?"),
         help_text=_("Select all that apply. Leave them all unselected if you do not need any."),
@@ -358,6 +394,7 @@ class AccessNeedsForm(StepForm):
 
 class MotivationForm(StepForm):
     static_fields = True
+    helper = FormHelper("why_join", "interested_in_accountability", STEP_BUTTONS)
     why_join = LongTextField(
         label=_("Why would you like to join a Victim Voice Forum?"),
         help_text=_("Tell us in your own words. You do not need to tell us what happened to you."),
@@ -432,6 +469,7 @@ class ConsentsForm(StepForm):
             self.fields[f"{kind.lower()}_version"] = IntegerField(
                 widget=forms.HiddenInput, required=False
             )
+        self.helper = FormHelper(*(ConsentWording(kind) for kind in kinds), STEP_BUTTONS)
         # Each page carries the version of the wording it showed. An answer given to an
         # older wording is no answer: the tick is cleared and the new wording asked for.
         self.changed = []
@@ -458,6 +496,29 @@ class ConsentsForm(StepForm):
         return {self.documents[kind]: self.cleaned_data[kind.lower()] for kind in self.kinds}
 
 
+class ConsentWording:
+    """A consent's layout: the version of its wording shown (sent back with the answer),
+    its title, its wording in full and its tick box."""
+
+    uses_context = False
+
+    def __init__(self, kind):
+        self.name = kind.lower()
+        self.kind = kind
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        document = form.documents[self.kind]
+        return html_from(
+            '<input type="hidden" name="{}_version" value="{}"><h2 class="govuk-heading-m">{}'
+            '</h2><div class="govuk-inset-text app-wording">{}</div>{}',
+            self.name,
+            document.version,
+            document.title,
+            wording(document.body),
+            govuk_field(form[self.name]),
+        )
+
+
 # Equality monitoring -------------------------------------------------------------------
 
 
@@ -474,6 +535,17 @@ def optional_radios(label, choice_class, help_text=""):
 class EqualityForm(StepForm):
     static_fields = True
     label_class = ""
+    helper = FormHelper(
+        "age_band",
+        "ethnic_group",
+        "sex",
+        "gender_identity",
+        "trans_history",
+        "sexual_orientation",
+        "disability",
+        "religion",
+        STEP_BUTTONS,
+    )
 
     age_band = optional_radios(_("What is your age?"), choices.AgeBand)
     ethnic_group = optional_radios(
@@ -501,3 +573,59 @@ class EqualityForm(StepForm):
         ),
     )
     religion = optional_radios(_("What is your religion?"), choices.Religion)
+
+
+# The applicant's other pages ---------------------------------------------------------------
+
+
+class ContactDetailsForm(ContactForm):
+    """The contact details changed from the applicant's status page."""
+
+    helper = FormHelper(
+        "email",
+        "phone",
+        "contact_method",
+        "safe_to_leave_messages",
+        "contact_times",
+        Submit(_("Save")),
+    )
+
+
+class SaveForm(forms.Form):
+    """Save and come back later: where to send the link."""
+
+    helper = FormHelper("email", Honeypot(), Submit(_("Send me a link")))
+    email = email_field(
+        label=_("Email address"),
+        help_text=_("We will send a link to this address. It works once, for 30 days."),
+    )
+
+
+class WithdrawForm(forms.Form):
+    helper = FormHelper("confirm", Submit(_("Continue")))
+    confirm = forms.ChoiceField(
+        label=_("Are you sure you want to withdraw your application?"),
+        choices=[("YES", _("Yes, withdraw my application")), ("NO", _("No, keep it"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select yes if you want to withdraw your application")},
+    )
+
+
+class QuestionForm(forms.Form):
+    """Ask us a question, before applying."""
+
+    helper = FormHelper("email", "question", Honeypot(), Submit(_("Send question")))
+    email = email_field(
+        label=_("Your email address"),
+        help_text=_("So that we can reply to you."),
+        required_message=_("Enter your email address so that we can reply"),
+    )
+    question = LongTextField(
+        label=_("Your question"),
+        help_text=_("Please do not tell us about the crime itself here."),
+        max_length=2000,
+        error_messages={
+            "required": _("Enter your question"),
+            "max_length": _("Your question must be 2,000 characters or fewer"),
+        },
+    )

@@ -1,6 +1,5 @@
 """The public application form, the applicant's status page and the question form."""
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,10 +9,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vvf import outbox
 from vvf.abuse import protect
-from vvf.forms import LongTextField, email_field
 
 from . import services, tasks
-from .forms import ContactForm
+from .forms import ContactDetailsForm, QuestionForm, SaveForm, WithdrawForm
 from .journey import STEPS, STEPS_BY_SLUG, Journey
 from .models import Status
 
@@ -144,13 +142,6 @@ def ineligible(request, reason):
 # Save and come back later ----------------------------------------------------------------
 
 
-class SaveForm(forms.Form):
-    email = email_field(
-        label=_("Email address"),
-        help_text=_("We will send a link to this address. It works once, for 30 days."),
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @protect("apply-save")
 def save_for_later(request):
@@ -227,7 +218,7 @@ def status_contact(request, token):
         "safe_to_leave_messages": "YES" if application.safe_to_leave_messages else "NO",
         "contact_times": application.contact_times,
     }
-    form = ContactForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = ContactDetailsForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.application_update_contact(
             application=application,
@@ -242,15 +233,6 @@ def status_contact(request, token):
         request,
         "applications/status_contact.html",
         {"form": form, "back_url": reverse("applications:status", args=[token])},
-    )
-
-
-class WithdrawForm(forms.Form):
-    confirm = forms.ChoiceField(
-        label=_("Are you sure you want to withdraw your application?"),
-        choices=[("YES", _("Yes, withdraw my application")), ("NO", _("No, keep it"))],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Select yes if you want to withdraw your application")},
     )
 
 
@@ -279,23 +261,6 @@ def status_withdraw(request, token):
 
 
 # Ask us a question -----------------------------------------------------------------------
-
-
-class QuestionForm(forms.Form):
-    email = email_field(
-        label=_("Your email address"),
-        help_text=_("So that we can reply to you."),
-        required_message=_("Enter your email address so that we can reply"),
-    )
-    question = LongTextField(
-        label=_("Your question"),
-        help_text=_("Please do not tell us about the crime itself here."),
-        max_length=2000,
-        error_messages={
-            "required": _("Enter your question"),
-            "max_length": _("Your question must be 2,000 characters or fewer"),
-        },
-    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,6 +3,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import POLICE_LEAD
+from vvf.crispy_govuk import FormHelper, Submit
 from vvf.forms import LongTextField
 
 from .models import Status, Theme
@@ -28,6 +29,7 @@ class MeetingChoiceField(forms.TypedChoiceField):
 
 
 class FeedbackForm(forms.Form):
+    helper = FormHelper("meeting", "theme", "text", Submit(_("Record feedback")))
     meeting = MeetingChoiceField(label=_("Which meeting was this said at?"))
     theme = forms.ModelChoiceField(
         label=_("Theme"),
@@ -49,6 +51,7 @@ class FeedbackForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
+    helper = FormHelper("meeting", "title", "detail", "owner", Submit(_("Raise it")))
     meeting = MeetingChoiceField(label=_("Which meeting did it come from?"))
     title = forms.CharField(
         label=_("Recommendation or request"),
@@ -103,6 +106,8 @@ class MoveForm(forms.Form):
             )
         else:
             del self.fields["fed_back_at"]
+        fed_back = ["fed_back_at"] if Status.FED_BACK in moves else []
+        self.helper = FormHelper("to_status", "words", *fed_back, Submit(_("Save")))
 
     def clean(self):
         data = super().clean()

@@ -19,6 +19,7 @@ from accounts.roles import POLICE_LEAD, VVF_STAFF, has_role, roles_of
 from audit.services import Action, audit_record
 from forums.models import Forum
 from vvf import secure_export
+from vvf.crispy_govuk import FormHelper, Submit
 from vvf.dates import previous_month
 
 from . import reports as monthly
@@ -45,6 +46,7 @@ def _months(today):
 
 
 class GenerateForm(forms.Form):
+    helper = FormHelper("month", "forum", Submit(gettext_lazy("Generate the report")))
     month = forms.TypedChoiceField(
         label=gettext_lazy("Month"),
         coerce=datetime.date.fromisoformat,

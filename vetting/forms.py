@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vvf.crispy_govuk import FormHelper, Submit
 from vvf.forms import LongTextField
 
 from .models import SuitabilityCase
 
 
 class SeatDecisionForm(forms.Form):
+    helper = FormHelper("decision", "rationale", Submit(_("Record decision")))
     decision = forms.ChoiceField(
         label=_("Your decision"),
         choices=[

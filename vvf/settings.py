@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "crispy_forms",
     "guardian",
     "django_otp",
     "django_otp.plugins.otp_static",
@@ -100,6 +101,10 @@ TEMPLATES = [
 
 # Widgets render from the project's templates too (templates/govuk/widgets/).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Public forms declare their layout with django-crispy-forms, drawn by the service's
+# GOV.UK pack (vvf/crispy_govuk, templates/govuk/; docs/decisions/0016).
+CRISPY_TEMPLATE_PACK = "govuk"
+CRISPY_ALLOWED_TEMPLATE_PACKS = ["govuk"]
 
 # The default is a SQLite file so that `make run` needs no database server.
 DATABASES = {

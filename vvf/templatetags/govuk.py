@@ -6,11 +6,9 @@ It is built here, in Python, rather than in a template: a page draws several fie
 the template engine took most of a form page's time (docs/performance.md).
 """
 
-import hashlib
 import html
 
 from django import forms, template
-from django.core.cache import caches
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -191,7 +189,7 @@ ROLE_GROUP = mark_safe(' role="group"')  # nosec B308
 BR = mark_safe("<br>")  # nosec B308
 
 
-def _joined(parts):
+def html_concat(parts):
     """HTML parts as one (each is already safe, so nothing is escaped twice)."""
     return SafeString("".join(map(_escape, parts)))  # nosec B703: each part is escaped
 
@@ -221,7 +219,7 @@ def govuk_hint_and_errors(bound_field):
                 messages,
             )
         )
-    return _joined(parts)
+    return html_concat(parts)
 
 
 @register.simple_tag
@@ -267,7 +265,7 @@ def _fieldset(bound_field, kind, heading, caption):
             kind,
             small,
             kind,
-            _joined(_choice(bound_field, kind, choice) for choice in bound_field.subwidgets),
+            html_concat(_choice(bound_field, kind, choice) for choice in bound_field.subwidgets),
         )
     return html_from(
         '<fieldset class="govuk-fieldset"{}{}>{}{}{}</fieldset>',
@@ -350,34 +348,3 @@ def _labelled(bound_field, kind, heading, caption):
         bound_field.auto_id,
         gettext("You can enter up to %(max)s characters") % {"max": max_length},
     )
-
-
-@register.simple_tag
-def govuk_fields(form, label_class=""):
-    """Every field of `form` in order: hidden ones as they are, the rest as whole form
-    groups (`govuk_field`).
-
-    A form whose fields are fixed in code (`static_fields`) draws the same for everyone
-    while it has no answers (an unbound form has no errors either) and no initial
-    values, so empty it is drawn once a process (CACHES["pages"]): each page of the
-    application is first seen empty."""
-    if form.is_bound or form.initial or not getattr(form, "static_fields", False):
-        return _joined(govuk_field(field, label_class) for field in form)
-    caption = str(getattr(form, "caption", ""))
-    drawing = repr(
-        (
-            type(form).__module__,
-            type(form).__qualname__,
-            label_class,
-            caption,
-            form.prefix,
-            form.auto_id,
-        )
-    )
-    key = "empty-form:" + hashlib.md5(drawing.encode(), usedforsecurity=False).hexdigest()
-    pages = caches["pages"]
-    drawn = pages.get(key)
-    if drawn is None:
-        drawn = _joined(govuk_field(field, label_class) for field in form)
-        pages.set(key, drawn, None)
-    return drawn
