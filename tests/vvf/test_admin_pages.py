@@ -46,9 +46,9 @@ def every_page_the_service_adds():
         membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
     )
     held = ApplicationFactory(status="IN_REVIEW", forums=[vawg])
-    from privacy import holds
+    from vvf import retention
 
-    holds.hold_place(application=held, reason="An open complaint", by=None)
+    retention.hold_place(application=held, reason="An open complaint", by=None)
     pages = {
         "move": ("admin:applications_application_move", [application.pk]),
         "onboarding": ("admin:applications_application_onboarding", [onboarding.pk]),
