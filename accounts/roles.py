@@ -6,7 +6,11 @@ have migrated. Object-level reach (which forum, which case) is django-guardian's
 in each app's permissions.py.
 """
 
+import functools
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
+from django.http import Http404
 
 VVF_STAFF = "VVF staff"
 PANEL_MEMBER = "Panel member"
@@ -35,6 +39,22 @@ def roles_of(user):
 
 def has_role(user, role):
     return role in roles_of(user)
+
+
+def role_required(*roles):
+    """The one gate of every page for signed-in roles: someone signed out is sent to sign
+    in, and someone without one of `roles` gets 404, as everything out of reach does."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def gated(request, *args, **kwargs):
+            if not set(roles) & set(roles_of(request.user)):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return login_required(gated)
+
+    return decorator
 
 
 def sync_role_permissions(**kwargs):

@@ -6,23 +6,21 @@ from django.http import Http404
 
 from accounts.roles import FACILITATOR, POLICE_LEAD, VVF_STAFF, roles_of
 from forums.models import Forum
+from forums.permissions import forums_facilitated_by
 
 from .models import ROLE_MOVES, Recommendation
 
-
-def require_feedback_role(user):
-    if not {VVF_STAFF, FACILITATOR, POLICE_LEAD} & set(roles_of(user)):
-        raise Http404
+# Who may open the feedback pages (each sees what recording_forums and
+# recommendations_for give them), and who reads the monthly reports.
+FEEDBACK_PEOPLE = (VVF_STAFF, FACILITATOR, POLICE_LEAD)
+REPORT_READERS = (VVF_STAFF, POLICE_LEAD)
 
 
 def recording_forums(user):
     """The forums whose feedback the user records."""
-    roles = roles_of(user)
-    if VVF_STAFF in roles:
+    if VVF_STAFF in roles_of(user):
         return Forum.objects.all()
-    if FACILITATOR in roles:
-        return user.facilitated_forums.all()
-    return Forum.objects.none()
+    return forums_facilitated_by(user)
 
 
 def get_recording_forum(user, slug):

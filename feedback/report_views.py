@@ -7,15 +7,13 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.roles import POLICE_LEAD, VVF_STAFF, has_role, roles_of
+from accounts.roles import VVF_STAFF, has_role, role_required
 from audit.services import Action, audit_record
 from forums.models import Forum
 from vvf import secure_export
@@ -24,15 +22,11 @@ from vvf.dates import previous_month
 
 from . import reports as monthly
 from .models import MonthlyReport
+from .permissions import REPORT_READERS
 from .report_exports import report_filename, report_workbook
 
 MONTHS_OFFERED = 24
 ALL_FORUMS = "all"
-
-
-def _require_report_reader(user):
-    if not {VVF_STAFF, POLICE_LEAD} & set(roles_of(user)):
-        raise Http404
 
 
 def _months(today):
@@ -81,17 +75,15 @@ def _list_page(request, form):
     )
 
 
-@login_required
+@role_required(*REPORT_READERS)
 @require_GET
 def reports(request):
-    _require_report_reader(request.user)
     return _list_page(request, GenerateForm())
 
 
-@login_required
+@role_required(*REPORT_READERS)
 @require_POST
 def report_generate(request):
-    _require_report_reader(request.user)
     form = GenerateForm(request.POST)
     if not form.is_valid():
         return _list_page(request, form)
@@ -109,7 +101,6 @@ def report_generate(request):
 
 
 def _get_report(user, pk):
-    _require_report_reader(user)
     return get_object_or_404(MonthlyReport.objects.select_related("forum"), pk=pk)
 
 
@@ -131,7 +122,7 @@ def _for_display(content):
     }
 
 
-@login_required
+@role_required(*REPORT_READERS)
 @require_GET
 def report(request, pk):
     report = _get_report(request.user, pk)
@@ -141,7 +132,7 @@ def report(request, pk):
     )
 
 
-@login_required
+@role_required(*REPORT_READERS)
 @require_POST
 def report_xlsx(request, pk):
     report = _get_report(request.user, pk)
@@ -156,8 +147,7 @@ def report_xlsx(request, pk):
     )
 
 
-@login_required
+@role_required(*REPORT_READERS)
 @require_GET
 def report_download(request, token):
-    _require_report_reader(request.user)
     return secure_export.download_response(token, user=request.user)

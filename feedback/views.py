@@ -2,12 +2,11 @@
 own forums) and police leads (all, anonymised). Everything else answers 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.roles import POLICE_LEAD, VVF_STAFF, roles_of
+from accounts.roles import POLICE_LEAD, VVF_STAFF, role_required, roles_of
 from audit.services import Action, audit_record
 from forums.models import Meeting
 
@@ -15,19 +14,18 @@ from . import services
 from .forms import FeedbackForm, MoveForm, RecommendationForm
 from .models import Status, Theme
 from .permissions import (
+    FEEDBACK_PEOPLE,
     get_recommendation_for,
     get_recording_forum,
     moves_for,
     recommendations_for,
     recording_forums,
-    require_feedback_role,
 )
 
 
-@login_required
+@role_required(*FEEDBACK_PEOPLE)
 @require_GET
 def index(request):
-    require_feedback_role(request.user)
     roles = roles_of(request.user)
     return render(
         request,
@@ -51,7 +49,7 @@ def _anonymity_errors(form, refused):
             )
 
 
-@login_required
+@role_required(*FEEDBACK_PEOPLE)
 @require_http_methods(["GET", "POST"])
 def record(request, slug):
     forum = get_recording_forum(request.user, slug)
@@ -81,7 +79,7 @@ def record(request, slug):
     )
 
 
-@login_required
+@role_required(*FEEDBACK_PEOPLE)
 @require_http_methods(["GET", "POST"])
 def recommendation_raise(request, slug):
     forum = get_recording_forum(request.user, slug)
@@ -113,10 +111,9 @@ def recommendation_raise(request, slug):
     )
 
 
-@login_required
+@role_required(*FEEDBACK_PEOPLE)
 @require_GET
 def recommendations(request):
-    require_feedback_role(request.user)
     rows = recommendations_for(request.user).select_related("forum", "meeting", "owner")
     status = request.GET.get("status", "")
     if status in Status.values:
@@ -144,17 +141,15 @@ def _recommendation_page(request, recommendation, form=None, status=200):
     )
 
 
-@login_required
+@role_required(*FEEDBACK_PEOPLE)
 @require_GET
 def recommendation(request, pk):
-    require_feedback_role(request.user)
     return _recommendation_page(request, get_recommendation_for(request.user, pk))
 
 
-@login_required
+@role_required(*FEEDBACK_PEOPLE)
 @require_POST
 def recommendation_move(request, pk):
-    require_feedback_role(request.user)
     recommendation = get_recommendation_for(request.user, pk)
     moves = moves_for(request.user, recommendation)
     form = MoveForm(request.POST, moves=moves, forum=recommendation.forum)

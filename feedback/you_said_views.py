@@ -4,20 +4,16 @@ One page for the people who run the forum (VVF staff, its facilitators, the part
 runs it) and one for its members, through their own signed-in page. Recommendations are
 anonymised when written; these pages add no one's name."""
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from accounts.roles import EXTERNAL_PARTNER, FACILITATOR, VVF_STAFF, roles_of
+from accounts.roles import role_required
 from forums.member_views import member_required
-from forums.permissions import get_forum_for_user
+from forums.permissions import FORUM_PEOPLE, get_forum_for_user
 
 from .models import ANSWERS, Recommendation, RecommendationEvent, Status
-
-FORUM_ROLES = {VVF_STAFF, FACILITATOR, EXTERNAL_PARTNER}
 
 # Each status in plain words, as the forum reads it.
 PLAIN_STATUS = {
@@ -48,11 +44,9 @@ def _you_said(forum):
     return recommendations
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_GET
 def forum_page(request, slug):
-    if not FORUM_ROLES & set(roles_of(request.user)):
-        raise Http404
     forum = get_forum_for_user(request.user, slug)
     return render(
         request,

@@ -11,6 +11,9 @@ from accounts.roles import EXTERNAL_PARTNER, FACILITATOR, VVF_STAFF, has_role
 from .models import Forum
 
 WORK = "forums.work_with_forum"
+# The forum's people: who may open the forums' pages at /forums/ (each only the forums
+# they work with, forums_for_user).
+FORUM_PEOPLE = (VVF_STAFF, EXTERNAL_PARTNER, FACILITATOR)
 
 
 def sync_forum_access(forum):
@@ -34,6 +37,15 @@ def sync_after_roles_changed(sender, user, **kwargs):
     work with may have too."""
     for forum in Forum.objects.select_related("run_by"):
         sync_forum_access(forum)
+
+
+def forums_facilitated_by(user):
+    """The forums this person works with as one of their facilitators (feedback is
+    recorded for these): the same permission as forums_for_user, narrowed to the forums
+    that name them."""
+    if not has_role(user, FACILITATOR):
+        return Forum.objects.none()
+    return forums_for_user(user).filter(facilitators=user)
 
 
 def forums_for_user(user):

@@ -1,19 +1,19 @@
 """Pages for the people who run a forum: its facilitators and the external partner."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.roles import EXTERNAL_PARTNER, FACILITATOR, VVF_STAFF, roles_of
+from accounts.roles import role_required
 from audit.services import Action, audit_record
 
 from .forms import AgendaItemForm, DecideForm, MeetingChangeForm, NoteForm, RecordingForm
 from .models import AgendaItem, Meeting
 from .permissions import (
+    FORUM_PEOPLE,
     forums_for_user,
     get_forum_for_user,
     manages_meetings,
@@ -22,18 +22,10 @@ from .permissions import (
 from .selectors import forum_applications
 from .services import agendas, meetings, notes
 
-FORUM_ROLES = {VVF_STAFF, EXTERNAL_PARTNER, FACILITATOR}
 
-
-def _require_forum_role(user):
-    if not FORUM_ROLES & set(roles_of(user)):
-        raise Http404
-
-
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_GET
 def my_forums(request):
-    _require_forum_role(request.user)
     return render(
         request,
         "forums/my_forums.html",
@@ -41,10 +33,9 @@ def my_forums(request):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_GET
 def forum_detail(request, slug):
-    _require_forum_role(request.user)
     forum = get_forum_for_user(request.user, slug)
     today = timezone.localdate()
     members = forum.current_members(today).select_related("application")
@@ -72,7 +63,6 @@ def forum_detail(request, slug):
 
 def _meeting_for_user(user, slug, pk, manage=False):
     """The meeting, or 404. `manage`: only for those who change and send meetings."""
-    _require_forum_role(user)
     forum = get_forum_for_user(user, slug)
     if manage and not manages_meetings(user, forum):
         raise Http404
@@ -138,7 +128,7 @@ def _meeting_page(request, meeting, status=200, **forms):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_GET
 def meeting_detail(request, slug, pk):
     return _meeting_page(request, _meeting_for_user(request.user, slug, pk))
@@ -161,7 +151,7 @@ def _act(request, meeting, act, done, audited, **forms):
     return redirect("forums:meeting", meeting.forum.slug, meeting.pk)
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def meeting_invite(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk, manage=True)
@@ -174,7 +164,7 @@ def meeting_invite(request, slug, pk):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def agenda_add(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -191,7 +181,7 @@ def agenda_add(request, slug, pk):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def agenda_decide(request, slug, pk, item_pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -210,7 +200,7 @@ def agenda_decide(request, slug, pk, item_pk):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def agenda_publish(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -223,7 +213,7 @@ def agenda_publish(request, slug, pk):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def meeting_attendance(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -240,7 +230,7 @@ def meeting_attendance(request, slug, pk):
     return _act(request, meeting, act, _("Attendance recorded."), "attendance")
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def note_save(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -257,7 +247,7 @@ def note_save(request, slug, pk):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def recording_upload(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -275,7 +265,7 @@ def recording_upload(request, slug, pk):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_POST
 def note_finalise(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk)
@@ -288,7 +278,7 @@ def note_finalise(request, slug, pk):
     )
 
 
-@login_required
+@role_required(*FORUM_PEOPLE)
 @require_http_methods(["GET", "POST"])
 def meeting_change(request, slug, pk):
     meeting = _meeting_for_user(request.user, slug, pk, manage=True)

@@ -52,6 +52,15 @@ def member_only(status, otherwise=302):
     return {role: status if role == "member" else otherwise for role in ROLES}
 
 
+def roles_only(status, *roles):
+    """A page behind a role gate (accounts.roles.role_required): those roles get `status`
+    (405 for a GET of a POST-only page), other signed-in roles 404, visitors sign in."""
+    return {**signed_in(404, otherwise=302), **dict.fromkeys(roles, status)}
+
+
+FORUM_PEOPLE = ("vvf_staff", "partner", "facilitator")
+
+
 def runs_vawg(status):
     """A page of a VAWG meeting: for VVF staff and the VAWG facilitator."""
     return {**signed_in(404, otherwise=302), "vvf_staff": status, "facilitator": status}
@@ -128,19 +137,21 @@ EXPECTED = {
         "vvf_staff": 200,
         "partner": 200,
     },
-    ("forums:meeting-invite", VAWG_MEETING): signed_in(405, otherwise=302),
-    ("forums:meeting-attendance", VAWG_MEETING): signed_in(405, otherwise=302),
-    ("forums:agenda-add", VAWG_MEETING): signed_in(405, otherwise=302),
-    ("forums:agenda-decide", (*VAWG_MEETING, ("item_pk", "ITEM"))): signed_in(405, otherwise=302),
-    ("forums:agenda-publish", VAWG_MEETING): signed_in(405, otherwise=302),
-    ("forums:note-save", VAWG_MEETING): signed_in(405, otherwise=302),
-    ("forums:recording-upload", VAWG_MEETING): signed_in(405, otherwise=302),
-    ("forums:note-finalise", VAWG_MEETING): signed_in(405, otherwise=302),
+    ("forums:meeting-invite", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
+    ("forums:meeting-attendance", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
+    ("forums:agenda-add", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
+    ("forums:agenda-decide", (*VAWG_MEETING, ("item_pk", "ITEM"))): roles_only(405, *FORUM_PEOPLE),
+    ("forums:agenda-publish", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
+    ("forums:note-save", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
+    ("forums:recording-upload", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
+    ("forums:note-finalise", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
     # Feedback: VVF staff and facilitators record it; police leads read and answer.
     ("feedback:index", None): {**runs_vawg(200), "police": 200},
     ("feedback:recommendations", None): {**runs_vawg(200), "police": 200},
     ("feedback:recommendation", (("pk", "RECOMMENDATION"),)): {**runs_vawg(200), "police": 200},
-    ("feedback:recommendation-move", (("pk", "RECOMMENDATION"),)): signed_in(405, otherwise=302),
+    ("feedback:recommendation-move", (("pk", "RECOMMENDATION"),)): roles_only(
+        405, "vvf_staff", "facilitator", "police"
+    ),
     ("feedback:record", (("slug", "vawg"),)): runs_vawg(200),
     ("feedback:record", (("slug", "disabled-victims"),)): {
         **signed_in(404, otherwise=302),
@@ -154,8 +165,8 @@ EXPECTED = {
         "vvf_staff": 200,
         "police": 200,
     },
-    ("feedback:report-generate", None): signed_in(405, otherwise=302),
-    ("feedback:report-xlsx", (("pk", "REPORT"),)): signed_in(405, otherwise=302),
+    ("feedback:report-generate", None): roles_only(405, "vvf_staff", "police"),
+    ("feedback:report-xlsx", (("pk", "REPORT"),)): roles_only(405, "vvf_staff", "police"),
     ("feedback:report-download", (("token", "forged"),)): signed_in(404, otherwise=302),
     # Members' own pages: signed in through an emailed link, not a password.
     ("members:home", None): member_only(200),

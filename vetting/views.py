@@ -1,13 +1,12 @@
 """The suitability panel's pages at /panel/. Each member sees only the cases they sit on."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.roles import PANEL_MEMBER, has_role
+from accounts.roles import PANEL_MEMBER, role_required
 
 from . import services
 from .forms import SeatDecisionForm
@@ -15,17 +14,15 @@ from .models import PanelSeat
 from .permissions import cases_for_user, get_case_for_user
 
 
-@login_required
+@role_required(PANEL_MEMBER)
 @require_http_methods(["GET"])
 def my_cases(request):
-    if not has_role(request.user, PANEL_MEMBER):
-        raise Http404
     cases = cases_for_user(request.user).select_related("check_record__application")
     cases = cases.order_by("-opened_at")
     return render(request, "vetting/my_cases.html", {"cases": cases})
 
 
-@login_required
+@role_required(PANEL_MEMBER)
 @require_http_methods(["GET", "POST"])
 def case_detail(request, pk):
     case = get_case_for_user(request.user, pk)
