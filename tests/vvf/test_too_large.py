@@ -138,7 +138,7 @@ def form_pages():
 
 
 # The import in the admin answers a request larger than it takes with its own message
-# (forums/admin.py), before reading it.
+# (forums/admin/memberships.py), before reading it.
 def test_every_kind_of_form_page_explains_a_request_too_large(db):
     for client, address in form_pages():
         response = client.post(address, {"text": "x" * 3_000_000})
