@@ -1,26 +1,24 @@
-import json
 from collections import defaultdict
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
 from vvf import admin as vvf_admin
-from vvf import retention, secure_export, subject_access
+from vvf import secure_export
 from vvf.admin import ReadOnlyMixin, admin_page, done, person_or_dash
 from vvf.labels import label_of
 
 from . import exports, services
 from .admin_filters import ApplicationToDo
-from .admin_forms import EraseForm, ExportForm, HoldForm, OnboardingForm, TransitionForm
+from .admin_forms import ExportForm, OnboardingForm, TransitionForm
 from .models import (
     Application,
     ApplicationEvent,
@@ -198,16 +196,6 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
                 name="applications_application_export_download",
             ),
             path("<int:pk>/move/", wrap(self.move_view), name="applications_application_move"),
-            path("<int:pk>/hold/", wrap(self.hold_view), name="applications_application_hold"),
-            path(
-                "<int:pk>/subject-access/",
-                wrap(self.subject_access_view),
-                name="applications_application_subject_access",
-            ),
-            path("<int:pk>/erase/", wrap(self.erase_view), name="applications_application_erase"),
-            path(
-                "retention/", wrap(self.retention_view), name="applications_application_retention"
-            ),
             path(
                 "<int:pk>/onboarding/",
                 wrap(self.onboarding_view),
@@ -237,121 +225,6 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
     def _page(self, request, application, template, **context):
         return admin_page(
             self, request, template, original=application, application=application, **context
-        )
-
-    def retention_view(self, request):
-        """What the retention sweep will delete in the next 30 days, holds shown."""
-        if not self.can_act(request):
-            raise PermissionDenied
-        return admin_page(
-            self,
-            request,
-            "admin/applications/retention.html",
-            upcoming=list(retention.upcoming(days=30)),
-            title=_("Deletions in the next 30 days"),
-        )
-
-    def hold_view(self, request, pk):
-        application = self._application(request, pk)
-        hold = getattr(application, "retention_hold", None)
-        form = HoldForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and "lift" in request.POST and hold is not None:
-            retention.hold_lift(application=application, by=request.user)
-            done(
-                request,
-                _("The hold on %(reference)s is lifted: the retention rules apply to it again.")
-                % {"reference": application.reference},
-                (
-                    reverse("admin:applications_application_retention"),
-                    _("See the deletions in the next 30 days"),
-                ),
-            )
-            return redirect("admin:applications_application_change", application.pk)
-        if request.method == "POST" and form.is_valid():
-            retention.hold_place(
-                application=application, reason=form.cleaned_data["reason"], by=request.user
-            )
-            done(
-                request,
-                _(
-                    "%(reference)s is held: the retention sweep will not delete it until the hold "
-                    "is lifted."
-                )
-                % {"reference": application.reference},
-                (
-                    reverse("admin:applications_application_retention"),
-                    _("See the holds and the deletions in the next 30 days"),
-                ),
-            )
-            return redirect("admin:applications_application_change", application.pk)
-        return self._page(
-            request,
-            application,
-            "admin/applications/hold.html",
-            form=form,
-            hold=hold,
-            title=_("Hold from deletion"),
-        )
-
-    def subject_access_view(self, request, pk):
-        """Everything held about the person, for a subject access request: a page, or
-        with ?format=json a file to send them."""
-        application = self._application(request, pk)
-        data = subject_access.subject_data(application)
-        as_json = request.GET.get("format") == "json"
-        audit_record(
-            actor=request.user,
-            action=Action.EXPORT,
-            obj=application,
-            detail="subject access, JSON file" if as_json else "subject access, page",
-        )
-        if as_json:
-            response = HttpResponse(
-                json.dumps(data, indent=2, ensure_ascii=False),
-                content_type="application/json; charset=utf-8",
-            )
-            response["Content-Disposition"] = (
-                f'attachment; filename="subject-access-{application.reference}.json"'
-            )
-            response["Cache-Control"] = "no-store"
-            return response
-        return self._page(
-            request,
-            application,
-            "admin/applications/subject_access.html",
-            sections=subject_access.sections(data),
-            title=_("Everything held"),
-        )
-
-    def erase_view(self, request, pk):
-        """Erasure on request: the person and everything held about them, deleted by
-        the retention code, audited with the reason."""
-        application = self._application(request, pk)
-        form = EraseForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            reference = application.reference
-            retention.erase(
-                application=application, reason=form.cleaned_data["reason"], by=request.user
-            )
-            done(
-                request,
-                _(
-                    "%(reference)s has been erased with everything held about them. The audit "
-                    "trail keeps the record's number and the reason."
-                )
-                % {"reference": reference},
-                (
-                    reverse("admin:applications_application_changelist"),
-                    _("Back to the applications"),
-                ),
-            )
-            return redirect("admin:applications_application_changelist")
-        return self._page(
-            request,
-            application,
-            "admin/applications/erase.html",
-            form=form,
-            title=_("Erase on request"),
         )
 
     def move_view(self, request, pk):

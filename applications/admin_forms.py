@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vvf import forms as vvf_forms
-from vvf.retention import ErasureReason
 
 from .models import OnboardingConversation, Status
 
@@ -70,24 +69,4 @@ class ExportForm(forms.Form):
         label=_("Include the equality monitoring answers"),
         help_text=_("Only when you need them: they are special category data."),
         required=False,
-    )
-
-
-class HoldForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (for example, a complaint or a legal claim)"), max_length=300
-    )
-
-
-class EraseForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("Why is this person being erased?"),
-        help_text=_("Recorded in the audit trail, which is kept, beside the record's number."),
-        choices=ErasureReason.choices,
-        widget=forms.RadioSelect,
-    )
-    confirm = forms.BooleanField(
-        label=_(
-            "I understand this deletes everything held about this person, at once and for good."
-        ),
     )

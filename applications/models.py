@@ -93,11 +93,6 @@ def forum_to_choose():
     return models.Q(status=Status.ACCEPTED, membership__isnull=True)
 
 
-def on_hold():
-    """Held from deletion by the retention sweep."""
-    return models.Q(retention_hold__isnull=False)
-
-
 class ApplicationQuerySet(models.QuerySet):
     def waiting_for_review(self):
         return self.filter(waiting_for_review())
@@ -107,9 +102,6 @@ class ApplicationQuerySet(models.QuerySet):
 
     def forum_to_choose(self):
         return self.filter(forum_to_choose())
-
-    def on_hold(self):
-        return self.filter(on_hold())
 
 
 class Application(models.Model):
@@ -372,20 +364,3 @@ class SavedDraft(models.Model):
 
     def __str__(self):
         return f"draft {self.pk}"
-
-
-class RetentionHold(models.Model):
-    """A hold on deleting an application (a complaint, a legal claim): the retention
-    sweep skips it and reports it until staff lift it."""
-
-    application = models.OneToOneField(
-        Application, on_delete=models.CASCADE, related_name="retention_hold"
-    )
-    reason = models.CharField(_("reason"), max_length=300)
-    placed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    placed_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self):
-        return f"hold {self.pk}"

@@ -15,7 +15,7 @@ class AuditQuerySet(models.QuerySet):
         raise AppendOnly("Audit entries cannot be deleted.")
 
     def expire(self, *, before, limit):
-        """The one sanctioned deletion, for the retention sweep alone (vvf/retention.py,
+        """The one sanctioned deletion, for the retention sweep alone (privacy/retention.py,
         RETENTION["AUDIT_MONTHS"]): up to `limit` entries made before `before`, in the
         caller's transaction. On PostgreSQL it tells the trigger the bound for this
         transaction only (SET LOCAL vvf.audit_keep_before); the trigger refuses any
@@ -91,53 +91,6 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnly("Audit entries cannot be deleted.")
-
-
-class RetentionTombstone(models.Model):
-    """What a retention run deleted: the day, the rule and how many records. Nothing
-    about whom."""
-
-    day = models.DateField()
-    rule = models.CharField(max_length=60)
-    deleted = models.PositiveIntegerField()
-    held = models.PositiveIntegerField(default=0)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-at"]
-
-    def __str__(self):
-        return f"{self.day} {self.rule}: {self.deleted}"
-
-
-class RetentionHeartbeat(models.Model):
-    """One row per completed run: /healthz reports retention as failing when none has
-    completed for 26 hours."""
-
-    completed_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self):
-        return f"retention run {self.completed_at:%Y-%m-%d %H:%M}"
-
-
-class RetentionCount(models.Model):
-    """What reports still need once people are deleted: how many applications each
-    forum had, by the month of their outcome and the outcome. No equality data, no ids."""
-
-    forum = models.ForeignKey("forums.Forum", on_delete=models.PROTECT, related_name="+")
-    month = models.DateField(help_text="The first day of the month of the outcome.")
-    outcome = models.CharField(max_length=20)
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["forum", "month", "outcome"], name="one_count_per_forum_month_outcome"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.month:%Y-%m} {self.outcome}: {self.count}"
 
 
 class PendingTask(models.Model):

@@ -116,7 +116,7 @@ def timed(label, work, how_many):
 
 
 def main():
-    from vvf import retention
+    from privacy import retention
 
     how_many = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     setup_test_environment()

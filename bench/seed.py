@@ -258,8 +258,9 @@ def _programme_rows(users):
     """What the programme home counts beyond the above: a PNC check for every
     application at that stage (some overdue), holds on 50 unsuccessful applications,
     and the members' invitations to their forums' coming meetings."""
-    from applications.models import Application, RetentionHold
+    from applications.models import Application
     from forums.models import Invitation, Meeting, Membership
+    from privacy.models import RetentionHold
     from vetting.models import PncCheck
 
     today = timezone.localdate()

@@ -40,7 +40,6 @@ from applications.models import (
     Consent,
     ConsentDocument,
     EqualityMonitoring,
-    RetentionHold,
 )
 from audit.models import AuditEntry
 from feedback.models import (
@@ -62,6 +61,7 @@ from forums.models import (
     Organisation,
 )
 from forums.permissions import sync_forum_access
+from privacy.models import RetentionHold
 from tests.applications.journey import valid_answers
 from tests.conftest import sign_in
 from tests.factories import UserFactory

@@ -14,9 +14,9 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     # Every deletion the retention rules make, and the sweeps of saved forms, expired
     # sign-in links, recordings left on final notes, PNC data and the audit trail: one
-    # run, whose heartbeat /healthz reads (vvf/retention.py). No entry of its own here.
+    # run, whose heartbeat /healthz reads (privacy/retention.py). No entry of its own here.
     "enforce-retention": {
-        "task": "vvf.tasks.enforce_retention",
+        "task": "privacy.tasks.enforce_retention",
         "schedule": crontab(hour=2, minute=30),
     },
     "clear-expired-sessions": {
@@ -43,7 +43,7 @@ app.conf.beat_schedule = {
     },
 }
 
-# Tests only: a short schedule for the beat test (tests/vvf/test_retention_for_real.py).
+# Tests only: a short schedule for the beat test (tests/privacy/test_retention_for_real.py).
 if os.environ.get("RETENTION_BEAT_SECONDS"):
     app.conf.beat_schedule["enforce-retention"]["schedule"] = float(
         os.environ["RETENTION_BEAT_SECONDS"]

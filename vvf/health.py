@@ -39,7 +39,7 @@ def retention_state(now=None):
     hours, "late" when the last one completed before that, "never run" when none has
     completed yet (a new install, before the beat's first sweep), "unknown" when the
     database cannot say."""
-    from audit.models import RetentionHeartbeat
+    from privacy.models import RetentionHeartbeat
 
     try:
         last = (

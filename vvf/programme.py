@@ -1,7 +1,7 @@
 """The programme home: the admin's index for VVF staff, "what needs doing today?".
 
 Every figure here is counted with the rule its app keeps (applications.models,
-vetting.models, forums.models, feedback.models, vvf.retention), and each line links to
+vetting.models, forums.models, feedback.models, privacy.retention), and each line links to
 the admin list filtered by the same rule, so the count and the list cannot disagree.
 A fixed number of queries whatever the data: one aggregate for each kind of record,
 and the few short lists the page shows (tests/test_query_budgets.py).
@@ -18,11 +18,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications import models as applications
-from audit.models import RetentionHeartbeat
 from feedback import models as feedback
 from forums import models as forums
+from privacy import retention
+from privacy.holds import held
+from privacy.models import RetentionHeartbeat, RetentionHold
 from vetting import models as vetting
-from vvf import retention
 from vvf.admin_filters import DELETION_DAYS, TODO
 
 OLDEST_SHOWN = 5
@@ -285,7 +286,7 @@ def _recommendations(now):
 def _retention(now, today):
     Application = applications.Application
     holds = (
-        applications.RetentionHold.objects.select_related("application")
+        RetentionHold.objects.select_related("application")
         .only("placed_at", "application__reference")
         .order_by("placed_at", "pk")[:OLDEST_SHOWN]
     )
@@ -306,7 +307,7 @@ def _retention(now, today):
             Line(
                 _("Applications held from deletion"),
                 changelist(Application, **{TODO: "held"}),
-                Application.objects.on_hold(),
+                Application.objects.filter(held()),
                 _("oldest hold first"),
                 items=[
                     (

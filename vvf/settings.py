@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "applications",
     "vetting",
     "feedback",
+    # Last: it reaches into the apps above and registers applications' admin again.
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -306,7 +308,7 @@ RETENTION = {
 }
 RETENTION_BATCH_SIZE = envint("RETENTION_BATCH_SIZE", 5000)
 # Who was erased on request (internal ids and dates only), outside the database, so that
-# `manage.py after_restore` erases them again after a backup is restored (vvf/ledger.py).
+# `manage.py after_restore` erases them again after a backup is restored (privacy/ledger.py).
 # Required in production: a default on a server's own disk could be lost with it, and
 # several web servers must share one ledger.
 ERASURE_LEDGER_PATH = envstr(

@@ -13,7 +13,7 @@ os.environ.setdefault("SECURE_COOKIES", "0")
 # Uploaded files (receipts, recordings) go to a throwaway folder. Set in the environment,
 # so a Celery worker started by a test uses the same folder.
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="vvf-test-media-"))
-# The erasure ledger too (vvf/ledger.py), never the developer's var/.
+# The erasure ledger too (privacy/ledger.py), never the developer's var/.
 os.environ.setdefault(
     "ERASURE_LEDGER_PATH",
     os.path.join(tempfile.mkdtemp(prefix="vvf-test-ledger-"), "erasure-ledger.txt"),

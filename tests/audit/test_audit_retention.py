@@ -11,8 +11,9 @@ from django.db import connection, transaction
 from django.db.utils import ProgrammingError
 from django.utils import timezone
 
-from audit.models import AppendOnly, AuditEntry, RetentionTombstone
-from vvf import retention
+from audit.models import AppendOnly, AuditEntry
+from privacy import retention
+from privacy.models import RetentionTombstone
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")

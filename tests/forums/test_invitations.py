@@ -203,6 +203,6 @@ def test_a_moved_meeting_is_reminded_again():
 
 
 def test_the_recording_safety_net_runs_in_the_retention_run():
-    from vvf import retention
+    from privacy import retention
 
     assert "recordings on final notes" in retention.enforce()

@@ -86,7 +86,7 @@ def test_requested_by_and_the_timeline_name_the_person(staff, staff_user):
 
 
 def test_who_decided_a_claim_and_who_placed_a_hold_are_named(staff, staff_user):
-    from vvf import retention
+    from privacy import holds
 
     membership = make_member("vawg", started_days_ago=60)
     meeting = make_meeting("vawg", days_ahead=-3)
@@ -95,7 +95,7 @@ def test_who_decided_a_claim_and_who_placed_a_hold_are_named(staff, staff_user):
         membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
     )
     claims.claim_decide(claim=claim, approve=True, by=staff_user, reason="")
-    retention.hold_place(application=membership.application, reason="A complaint", by=staff_user)
+    holds.hold_place(application=membership.application, reason="A complaint", by=staff_user)
 
     claim_page = staff.get(reverse("admin:forums_expenseclaim_change", args=[claim.pk]))
     hold_page = staff.get(

@@ -46,9 +46,9 @@ def every_page_the_service_adds():
         membership=membership, meeting=meeting, kind="TRAVEL", amount="8.40"
     )
     held = ApplicationFactory(status="IN_REVIEW", forums=[vawg])
-    from vvf import retention
+    from privacy import holds
 
-    retention.hold_place(application=held, reason="An open complaint", by=None)
+    holds.hold_place(application=held, reason="An open complaint", by=None)
     pages = {
         "move": ("admin:applications_application_move", [application.pk]),
         "onboarding": ("admin:applications_application_onboarding", [onboarding.pk]),

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import FACILITATOR, VVF_STAFF
-from applications.models import Application, OnboardingConversation, RetentionHold
-from audit.models import RetentionHeartbeat
+from applications.models import Application, OnboardingConversation
 from feedback.models import Recommendation
 from forums.models import ExpenseClaim, Forum, Invitation, Meeting, MeetingNote, Membership
+from privacy.models import RetentionHeartbeat, RetentionHold
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting, make_member

@@ -23,18 +23,18 @@ from django.db import connection
 from django.utils import timezone
 
 from applications.models import Application
-from audit.models import RetentionHeartbeat, RetentionTombstone
 from forums.models import ExpenseClaim, Membership
 from forums.services import agendas, claims, meetings, memberships
+from privacy import retention
+from privacy.models import RetentionHeartbeat, RetentionTombstone
+from privacy.tasks import enforce_retention
 from tests.conftest import ROOT, service_env, wait_until
 from tests.factories import ApplicationFactory
 from tests.forums.helpers import make_meeting
 from tests.vetting.helpers import application_at_pnc, panel
 from vetting import services as vetting_services
 from vetting.models import PanelSeat
-from vvf import retention
 from vvf.celery import app as celery_app
-from vvf.tasks import enforce_retention
 
 LONDON = ZoneInfo("Europe/London")
 RULE = "unsuccessful applications"
@@ -94,7 +94,7 @@ def test_a_real_beat_schedules_the_sweep(celery_worker, tmp_path):
             "beat and worker did not sweep within 40 seconds:\n"
             + (tmp_path / "beat.log").read_text()
         )
-        assert "vvf.tasks.enforce_retention" in (tmp_path / "beat.log").read_text()
+        assert "privacy.tasks.enforce_retention" in (tmp_path / "beat.log").read_text()
     finally:
         beat.terminate()
         beat.wait(timeout=15)
@@ -138,8 +138,8 @@ def test_a_run_killed_half_way_completes_on_the_next_run(committed_db):
     nothing counted twice) and the next run deletes it."""
     from psycopg import connect
 
-    from audit.models import RetentionCount
     from forums.models import Forum
+    from privacy.models import RetentionCount
 
     forum = Forum.objects.get(slug="vawg")
     february = datetime.datetime(2020, 2, 14, 12, tzinfo=LONDON)

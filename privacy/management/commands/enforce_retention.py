@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from vvf import retention
+from privacy import retention
 
 
 class Command(BaseCommand):

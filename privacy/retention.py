@@ -6,9 +6,9 @@ run ends with a heartbeat row. Deleting an application deletes everything that h
 from it: consents, equality answers, events, onboarding notes, PNC data, membership,
 attendance, invitations, agenda proposals, expense claims with their receipts, links.
 
-Run daily by Celery beat (`vvf.tasks.enforce_retention`) and on demand with
+Run daily by Celery beat (`privacy.tasks.enforce_retention`) and on demand with
 `python manage.py enforce_retention [--dry-run]`. Staff erase one person on request
-with `erase`, through the same deletion.
+with `erase`, through the same deletion. Holds are privacy/holds.py.
 """
 
 import datetime
@@ -20,8 +20,13 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vvf import cascade, ledger
+from applications.models import UNSUCCESSFUL, Application, SavedDraft
+from audit.models import AuditEntry
+from audit.services import Action, audit_record
 from vvf.dates import duration_in_words, months_before
+
+from . import cascade, ledger
+from .models import RetentionCount, RetentionHeartbeat, RetentionHold, RetentionTombstone
 
 
 def check_periods():
@@ -46,13 +51,11 @@ class Due:
 def _unsuccessful(today):
     """Unsuccessful applications (withdrawn, not the right time, signposted, withdrawn
     by the panel, not selected), RETENTION["UNSUCCESSFUL_MONTHS"] after the outcome."""
-    from applications.models import Application
 
     return Application.objects.filter(_unsuccessful_due(today))
 
 
 def _unsuccessful_due(today):
-    from applications.models import UNSUCCESSFUL
 
     last_outcome_day = months_before(today, settings.RETENTION["UNSUCCESSFUL_MONTHS"])
     cutoff = _end_of_london_day(last_outcome_day)
@@ -75,7 +78,6 @@ def due_within(days=30, now=None):
     conditions are the rules' own (RULES' finders filter by them)."""
     today = timezone.localtime(now or timezone.now()).date()
     later = today + datetime.timedelta(days=days)
-    from applications.models import RetentionHold
 
     held = RetentionHold.objects.filter(application=models.OuterRef("pk"))
     due_by_then = _unsuccessful_due(later) | _former_members_due(later)
@@ -84,34 +86,9 @@ def due_within(days=30, now=None):
     return due_by_then & ~models.Q(models.Exists(held))
 
 
-@transaction.atomic
-def hold_place(*, application, reason, by):
-    """Stops the sweep deleting this application until the hold is lifted."""
-    from applications.models import RetentionHold
-    from audit.services import Action, audit_record
-
-    if not reason.strip():
-        raise ValueError("Give the reason for the hold.")
-    hold, _created = RetentionHold.objects.update_or_create(
-        application=application, defaults={"reason": reason.strip(), "placed_by": by}
-    )
-    audit_record(actor=by, action=Action.CHANGE, obj=application, detail="retention hold placed")
-    return hold
-
-
-@transaction.atomic
-def hold_lift(*, application, by):
-    from applications.models import RetentionHold
-    from audit.services import Action, audit_record
-
-    RetentionHold.objects.filter(application=application).delete()
-    audit_record(actor=by, action=Action.CHANGE, obj=application, detail="retention hold lifted")
-
-
 def _former_members(today):
     """Members RETENTION["MEMBER_MONTHS"] after their tenure ended (leaving early ends
     it): their application and everything hanging from it."""
-    from applications.models import Application
 
     return Application.objects.filter(_former_members_due(today))
 
@@ -150,7 +127,6 @@ def due(now=None):
     """What would go now, by reference only."""
     check_periods()
     today = timezone.localtime(now or timezone.now()).date()
-    from applications.models import RetentionHold
 
     for rule, (finder, reason) in RULES.items():
         for application in finder(today).only("reference").order_by("pk"):
@@ -164,7 +140,6 @@ def _delete_applications(ids):
     """Deletes these applications and everything hanging from them (the cascade, and
     the stored files through the post_delete signals). Returns how many went. The one
     path every deletion of a person takes: the rules and erasure on request."""
-    from applications.models import Application
 
     ids = list(ids)
     _count_for_reports(ids)
@@ -178,9 +153,6 @@ def _count_for_reports(ids):
     from django.db.models import BooleanField, Case, Count, DateField, F, Value, When
     from django.db.models.expressions import RawSQL
     from django.db.models.functions import Coalesce, TruncMonth
-
-    from applications.models import Application
-    from audit.models import RetentionCount
 
     condition, params = cascade.among(ids)
     quote = connection.ops.quote_name
@@ -234,9 +206,6 @@ def erase(*, application, reason, by):
     that hangs from it, through the same deletion as the retention rules, whatever its
     stage and even when held. Leaves a tombstone and an audit entry with the reason, one
     of ErasureReason."""
-    from applications.models import Application
-    from audit.models import RetentionTombstone
-    from audit.services import Action, audit_record
 
     if reason not in ErasureReason.values:
         raise ValueError("Choose the reason for the erasure.")
@@ -265,8 +234,6 @@ def erase_again_after_restore():
     takes an erased person's id and is erased by a later restore. A row written after
     its id's erasure day is someone else: it stays. Leaves a tombstone; returns how
     many went."""
-    from applications.models import Application
-    from audit.models import RetentionTombstone
 
     erased_on = {}
     for day, pk in ledger.entries():
@@ -297,7 +264,6 @@ def enforce(now=None):
     """Deletes what is due, rule by rule, in batches; returns {rule: how many}.
     Safe to run twice, or twice at once: each batch locks its rows and skips rows
     another run holds."""
-    from audit.models import RetentionHeartbeat, RetentionTombstone
 
     check_periods()
     now = now or timezone.now()
@@ -332,8 +298,6 @@ def enforce(now=None):
 def _tables_deleted_from(counts, *, since):
     """The tables this run deleted from, and those of people erased on request since
     the last completed run (`since`), for the VACUUM after it."""
-    from applications.models import Application, SavedDraft
-    from audit.models import AuditEntry, RetentionTombstone
     from forums.models import MeetingNote, MemberLink
     from vetting.models import Disclosure, SuitabilityCase
 
@@ -382,7 +346,6 @@ def _pnc_left_after_decision():
 def _sweeps(now):
     """The rules other apps already own, run from here so one run covers them all."""
     from applications.services import drafts_delete_expired
-    from audit.models import RetentionTombstone
     from forums.services.member_links import member_links_delete_expired
     from forums.services.notes import recording_delete, recordings_left_on_final_notes
 
@@ -405,7 +368,6 @@ def _audit_entries_expired(today):
     """Audit entries made RETENTION["AUDIT_MONTHS"] ago or more (on the same London day
     that many months later, as for the other periods), in batches, each in its own
     transaction, through the audit trail's one sanctioned deletion."""
-    from audit.models import AuditEntry
 
     before = _end_of_london_day(months_before(today, settings.RETENTION["AUDIT_MONTHS"]))
     deleted = 0

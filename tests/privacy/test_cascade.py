@@ -1,4 +1,4 @@
-"""The deletion every rule and erasure goes through (vvf/cascade.py): the same rows go
+"""The deletion every rule and erasure goes through (privacy/cascade.py): the same rows go
 as with Django's own cascading delete, in one statement a table."""
 
 import pytest
@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from applications.models import Application
 from forums.models import AgendaItem, ExpenseClaim, MemberLink
 from forums.services import agendas, meetings
+from privacy import cascade, holds
 from tests.forums.helpers import make_meeting, make_member
 from tests.vetting.helpers import open_case
-from vvf import cascade, retention
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def everything_hanging_from_applications():
     agendas.agenda_item_decide(item=other, status=AgendaItem.Status.MERGED, merged_into=theirs)
     ExpenseClaim.objects.create(membership=member, meeting=meeting, kind="OTHER", amount="3.00")
     MemberLink.objects.create(membership=member, nonce="n" * 40)
-    retention.hold_place(application=member.application, reason="A complaint", by=None)
+    holds.hold_place(application=member.application, reason="A complaint", by=None)
     case, _seats = open_case()
     return [member.application, case.check_record.application], bystander, other
 

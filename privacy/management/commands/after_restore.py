@@ -6,7 +6,7 @@ since the backup was taken."""
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from vvf import retention
+from privacy import retention
 
 
 class Command(BaseCommand):

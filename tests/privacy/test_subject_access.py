@@ -8,14 +8,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from applications.models import Application, ApplicationEvent, Consent, ConsentDocument
-from audit.models import AuditEntry, RetentionTombstone
+from audit.models import AuditEntry
 from forums.models import Attendance, ExpenseClaim, Invitation, Membership
 from forums.services import claims, meetings, notes
+from privacy import holds, retention
+from privacy.models import RetentionTombstone
+from privacy.subject_access import sections, subject_data
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting, make_member
-from vvf import retention
-from vvf.subject_access import sections, subject_data
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -179,7 +180,7 @@ def test_erasure_without_a_reason_from_the_list_is_refused(client, member, staff
 
 def test_erasure_deletes_a_held_application_too(staff):
     application = ApplicationFactory(status="WITHDRAWN")
-    retention.hold_place(application=application, reason="complaint", by=staff)
+    holds.hold_place(application=application, reason="complaint", by=staff)
 
     assert retention.erase(application=application, reason="REQUESTED", by=staff) == 1
     assert not Application.objects.filter(pk=application.pk).exists()

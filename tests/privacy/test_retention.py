@@ -9,11 +9,12 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from applications.models import Application
-from audit.models import RetentionHeartbeat, RetentionTombstone
 from forums.models import Attendance, Membership
+from privacy import retention
+from privacy.models import RetentionHeartbeat, RetentionTombstone
 from tests.factories import ApplicationFactory
 from tests.forums.helpers import make_member
-from vvf import dates, retention
+from vvf import dates
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -187,7 +188,7 @@ def test_healthz_reports_retention_late_when_the_last_run_is_over_26_hours_old(c
 def test_retention_is_in_the_beat_schedule():
     from vvf.celery import app
 
-    assert "vvf.tasks.enforce_retention" in {e["task"] for e in app.conf.beat_schedule.values()}
+    assert "privacy.tasks.enforce_retention" in {e["task"] for e in app.conf.beat_schedule.values()}
 
 
 def test_the_sweeps_run_in_the_retention_run_and_nowhere_else_in_the_beat_schedule():
@@ -196,9 +197,9 @@ def test_the_sweeps_run_in_the_retention_run_and_nowhere_else_in_the_beat_schedu
     assert sorted(e["task"] for e in app.conf.beat_schedule.values()) == [
         "feedback.tasks.generate_monthly_reports",
         "forums.tasks.send_meeting_reminders",
+        "privacy.tasks.enforce_retention",
         "vetting.tasks.send_overdue_checks",
         "vvf.tasks.clear_expired_sessions",
-        "vvf.tasks.enforce_retention",
         "vvf.tasks.relay_pending_tasks",
     ]
 
@@ -311,7 +312,7 @@ def test_pnc_data_left_after_a_decision_is_deleted_by_the_safety_net():
 def test_staff_are_told_a_week_ahead_by_reference(mailoutbox):
     from django.utils import timezone
 
-    from vvf.tasks import send_retention_week_ahead
+    from privacy.tasks import send_retention_week_ahead
 
     today = timezone.localdate()
     in_a_week = closed(
@@ -326,8 +327,8 @@ def test_staff_are_told_a_week_ahead_by_reference(mailoutbox):
 
 
 def test_the_counts_reports_need_are_kept_without_the_people():
-    from audit.models import RetentionCount
     from forums.models import Forum
+    from privacy.models import RetentionCount
 
     vawg = Forum.objects.get(slug="vawg")
     for day in (3, 4):
@@ -353,7 +354,7 @@ def test_every_rule_names_the_tables_it_deletes_from_for_the_vacuum():
 def test_after_a_restore_the_ledger_decides_who_is_erased_again(settings, tmp_path):
     from django.utils import timezone
 
-    from audit.models import RetentionTombstone
+    from privacy.models import RetentionTombstone
 
     ledger = tmp_path / "erasure-ledger.txt"
     settings.ERASURE_LEDGER_PATH = str(ledger)
