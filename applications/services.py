@@ -193,6 +193,33 @@ def application_submit(*, answers, consents, submission_key):
 
 
 @transaction.atomic
+def application_import(*, forum, by, reason, **fields):
+    """An application for a member recorded before this service existed (the pilot
+    forum's spreadsheet): accepted from the start, for `forum`, with its event saying who
+    imported it and why. It moves through no other status, so no status_changed is sent:
+    the importer makes the membership, from the date in its record."""
+    now = timezone.now()
+    application = Application.objects.create(
+        status=Status.ACCEPTED, why_join="", submitted_at=now, status_changed_at=now, **fields
+    )
+    application.forums.add(forum)
+    ApplicationEvent.objects.create(
+        application=application, to_status=Status.ACCEPTED, by=by, at=now, reason=reason
+    )
+    return application
+
+
+@transaction.atomic
+def consent_record(*, application, document, given, meeting=None):
+    """Records an answer in the consent register with the wording shown (`document`),
+    for one meeting when it is about one. The register keeps every answer; the latest
+    counts."""
+    return Consent.objects.create(
+        application=application, document=document, meeting=meeting, given=given
+    )
+
+
+@transaction.atomic
 def consent_document_publish(*, kind, title, body, by):
     """A new version of a wording; earlier versions stay as they were agreed to."""
     latest = ConsentDocument.objects.filter(kind=kind).aggregate(v=Max("version"))["v"] or 0

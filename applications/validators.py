@@ -1,7 +1,7 @@
 """What an applicant's or member's answers may be: one function per field, each taking
 the text as typed and giving the value to store, or raising ValidationError with the
 GOV.UK message. The public form (applications/forms.py) and the pilot's spreadsheet
-import (forums/imports.py) both check with these, so that what either accepts fits the
+import (forums/import_workbook.py) both check with these, so that what either accepts fits the
 column it goes into: the lengths are the model fields' own max_length."""
 
 import re

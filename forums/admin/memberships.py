@@ -21,7 +21,7 @@ from vvf import admin as vvf_admin
 from vvf import forms as vvf_forms
 from vvf.admin import MadeByTheServiceMixin, admin_page, done
 
-from .. import imports
+from .. import import_workbook, imports
 from ..admin_filters import Tenure
 from ..models import MEMBERS_AT_MOST, Forum, Membership
 from ..services.memberships import MembershipError, membership_create, membership_leave
@@ -58,7 +58,7 @@ class ImportForm(forms.Form):
 
 # The import's form: a spreadsheet, plus the form's own fields (and, on confirmation, the
 # signed rows). A request larger than this is refused before it is read.
-IMPORT_REQUEST_MAX_BYTES = imports.MAX_BYTES + 256 * 1024
+IMPORT_REQUEST_MAX_BYTES = import_workbook.MAX_BYTES + 256 * 1024
 
 
 @admin.register(Membership)
@@ -192,7 +192,7 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
         if not request.user.has_perm("forums.add_membership"):
             raise PermissionDenied
         response = HttpResponse(
-            imports.template_workbook(),
+            import_workbook.template_workbook(),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = 'attachment; filename="members-import-template.xlsx"'
@@ -211,7 +211,7 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
         # takes everything up to FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), which is more.
         request.upload_handlers = [MemoryFileUploadHandler(request)]
         if int(request.META.get("CONTENT_LENGTH") or 0) > IMPORT_REQUEST_MAX_BYTES:
-            messages.error(request, imports.TOO_LARGE)
+            messages.error(request, import_workbook.TOO_LARGE)
             return redirect("admin:forums_membership_import")
         return csrf_protect(self._import_view)(request)
 
@@ -226,8 +226,8 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
         if request.method == "POST" and form.is_valid():
             forum = form.cleaned_data["forum"]
             try:
-                problems, rows = imports.rows_check(form.cleaned_data["file"], forum)
-            except imports.ImportRefused as refused:
+                problems, rows = import_workbook.rows_check(form.cleaned_data["file"], forum)
+            except import_workbook.ImportRefused as refused:
                 form.add_error("file", str(refused))
             else:
                 context.update(forum=forum, problems=problems, rows=rows)
@@ -243,7 +243,7 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
             )
             if not problems:
                 imports.members_import(forum=forum, rows=rows, by=request.user)
-        except imports.ImportRefused as refused:
+        except import_workbook.ImportRefused as refused:
             messages.error(request, str(refused))
             return redirect("admin:forums_membership_import")
         if problems:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from applications.models import Consent, ConsentDocument
+from applications.services import consent_record
 from audit.services import Action, audit_record
 from vvf import outbox
 
@@ -38,7 +39,7 @@ def recording_consent_record(*, meeting, membership, given):
     if meeting.starts_at <= timezone.now():
         # A recording may be attached on the strength of the answers given by then.
         raise NoteError("Answers about recording can be changed until the meeting.")
-    return Consent.objects.create(
+    return consent_record(
         application=membership.application,
         document=recording_document(),
         meeting=meeting,

@@ -25,7 +25,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from applications.models import Application, ApplicationEvent
 from audit.models import AuditEntry
-from forums import imports
+from forums import import_workbook, imports
 from forums.models import Forum, Membership
 from forums.services import memberships
 from tests.conftest import sign_in
@@ -282,9 +282,9 @@ def empty_workbook():
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (os.urandom(5000), "members.xlsx", imports.NOT_XLSX),
-        (b"Full name,Email\nAda,ada@example.com\n", "members.xlsx", imports.NOT_XLSX),
-        (b"Full name,Email\nAda,ada@example.com\n", "members.csv", imports.NOT_XLSX),
+        (os.urandom(5000), "members.xlsx", import_workbook.NOT_XLSX),
+        (b"Full name,Email\nAda,ada@example.com\n", "members.xlsx", import_workbook.NOT_XLSX),
+        (b"Full name,Email\nAda,ada@example.com\n", "members.csv", import_workbook.NOT_XLSX),
         (b"", "members.xlsx", "The selected file is empty"),
         (
             empty_workbook(),
@@ -336,18 +336,18 @@ def test_a_bad_file_is_refused_kindly(client, pilot, content, name, message):
 
 
 def test_a_file_over_2_mb_is_refused_unread(client, pilot):
-    response = check(client, pilot, b"x" * (imports.MAX_BYTES + 300 * 1024))
+    response = check(client, pilot, b"x" * (import_workbook.MAX_BYTES + 300 * 1024))
 
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
-    assert imports.TOO_LARGE in page
+    assert import_workbook.TOO_LARGE in page
 
 
 def test_a_file_just_over_2_mb_is_refused(pilot):
-    big = SimpleUploadedFile("members.xlsx", b"x" * (imports.MAX_BYTES + 1))
+    big = SimpleUploadedFile("members.xlsx", b"x" * (import_workbook.MAX_BYTES + 1))
 
-    with pytest.raises(imports.ImportRefused, match=imports.TOO_LARGE):
-        imports.rows_check(big, pilot)
+    with pytest.raises(import_workbook.ImportRefused, match=import_workbook.TOO_LARGE):
+        import_workbook.rows_check(big, pilot)
 
 
 def test_tampered_signed_rows_are_refused(client, pilot):
@@ -533,13 +533,13 @@ def crafted(sheet_xml=None, strings_xml=None, extra=None, lies=None, method=8):
 
 def refusal(content):
     try:
-        return imports._table(imports._sheet_lines(upload(content)))
-    except imports.ImportRefused as refused:
+        return import_workbook._table(import_workbook._sheet_lines(upload(content)))
+    except import_workbook.ImportRefused as refused:
         return str(refused)
 
 
 def test_a_crafted_workbook_is_read_as_office_would_write_it(pilot):
-    problems, rows = imports.rows_check(upload(crafted()), pilot)
+    problems, rows = import_workbook.rows_check(upload(crafted()), pilot)
 
     assert problems == []
     assert [(row["full_name"], row["email"]) for row in rows] == [
@@ -561,20 +561,20 @@ def lying_bomb():
 
 
 def just_over(piece, wrap=strings):
-    return crafted(strings_xml=wrap(*repeated(piece, imports.MAX_UNPACKED_BYTES)))
+    return crafted(strings_xml=wrap(*repeated(piece, import_workbook.MAX_UNPACKED_BYTES)))
 
 
 def test_a_workbook_that_unpacks_too_large_is_refused_unparsed():
     bomb = the_issues_bomb()
 
-    assert len(bomb) < imports.MAX_BYTES
-    assert refusal(bomb) == imports.TOO_MUCH_INSIDE
-    assert refusal(just_over("<si><t>Ada</t></si>")) == imports.TOO_MUCH_INSIDE
+    assert len(bomb) < import_workbook.MAX_BYTES
+    assert refusal(bomb) == import_workbook.TOO_MUCH_INSIDE
+    assert refusal(just_over("<si><t>Ada</t></si>")) == import_workbook.TOO_MUCH_INSIDE
 
 
 def test_a_workbook_whose_zip_understates_a_part_is_refused():
     # Python's zipfile stops at the declared size, and the part's checksum then fails.
-    assert refusal(lying_bomb()) == imports.NOT_XLSX
+    assert refusal(lying_bomb()) == import_workbook.NOT_XLSX
 
 
 @pytest.mark.parametrize("codec", ["utf-8", "utf-16-le", "utf-16-be"])
@@ -596,15 +596,15 @@ def test_a_workbook_declaring_entities_is_refused(codec):
 
     # Refused by the import's own check, before openpyxl (and defusedxml, which only
     # the development packages bring) could see it.
-    with pytest.raises(imports.ImportRefused) as refused:
-        imports._parts_check(out)
-    assert str(refused.value) == imports.NOT_XLSX
-    assert refusal(out.getvalue()) == imports.NOT_XLSX
+    with pytest.raises(import_workbook.ImportRefused) as refused:
+        import_workbook._parts_check(out)
+    assert str(refused.value) == import_workbook.NOT_XLSX
+    assert refusal(out.getvalue()) == import_workbook.NOT_XLSX
 
 
 def test_a_workbook_packed_other_than_office_packs_is_refused():
     # bzip2 (12) and LZMA (14) parts would unpack a whole read at once, unbounded.
-    assert refusal(crafted(method=12)) == imports.NOT_XLSX
+    assert refusal(crafted(method=12)) == import_workbook.NOT_XLSX
 
 
 def test_reading_stops_at_the_row_limit_empty_rows_included(client, pilot):
@@ -614,31 +614,33 @@ def test_reading_stops_at_the_row_limit_empty_rows_included(client, pilot):
     many_empty = crafted(sheet_xml=sheet(*repeated("<row/>", 6 * 100_000)))
     last_row = crafted(sheet_xml=sheet(f'<row r="1048576">{cells(["Ada"])}</row>'))
 
-    assert refusal(two_million) == imports.TOO_MUCH_INSIDE
-    assert refusal(many_empty) == imports.TOO_MANY_SHEET_ROWS
+    assert refusal(two_million) == import_workbook.TOO_MUCH_INSIDE
+    assert refusal(many_empty) == import_workbook.TOO_MANY_SHEET_ROWS
     # A member far below is not left out unnoticed: the sheet is refused.
-    assert refusal(last_row) == imports.TOO_MANY_SHEET_ROWS
+    assert refusal(last_row) == import_workbook.TOO_MANY_SHEET_ROWS
     response = check(client, pilot, many_empty)
     assert response.status_code == 200
-    assert response.context["form"].errors == {"file": [imports.TOO_MANY_SHEET_ROWS]}
-    assert escape(imports.TOO_MANY_SHEET_ROWS) in response.content.decode()
+    assert response.context["form"].errors == {"file": [import_workbook.TOO_MANY_SHEET_ROWS]}
+    assert escape(import_workbook.TOO_MANY_SHEET_ROWS) in response.content.decode()
 
 
 def test_empty_rows_up_to_the_limit_are_read(pilot):
-    padded = [ADA, *[f'<row r="{n}"/>' for n in range(3, imports.MAX_SHEET_ROWS)]]
-    last = f'<row r="{imports.MAX_SHEET_ROWS}">{BO}</row>'
+    padded = [ADA, *[f'<row r="{n}"/>' for n in range(3, import_workbook.MAX_SHEET_ROWS)]]
+    last = f'<row r="{import_workbook.MAX_SHEET_ROWS}">{BO}</row>'
 
-    problems, rows = imports.rows_check(upload(crafted(sheet_xml=sheet(*padded, last))), pilot)
+    problems, rows = import_workbook.rows_check(
+        upload(crafted(sheet_xml=sheet(*padded, last))), pilot
+    )
 
     assert problems == []
-    assert [row["row"] for row in rows] == [2, imports.MAX_SHEET_ROWS]
+    assert [row["row"] for row in rows] == [2, import_workbook.MAX_SHEET_ROWS]
 
 
 def longest_members(character):
     """200 members with every field at its longest, in a character of `character`'s
     width: the largest file the import must take."""
     rows = []
-    for n in range(imports.MAX_ROWS):
+    for n in range(import_workbook.MAX_ROWS):
         local = f"m{n}."
         email = local + "x" * (63 - len(local)) + "@" + ".".join(["d" * 60] * 3) + ".example"
         assert len(email) == 254
@@ -654,11 +656,11 @@ def test_the_largest_list_of_members_is_within_the_limits(pilot, character):
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         unpacked = sum(part.file_size for part in archive.infolist())
 
-    problems, rows = imports.rows_check(upload(content), pilot)
+    problems, rows = import_workbook.rows_check(upload(content), pilot)
 
-    assert unpacked < imports.MAX_UNPACKED_BYTES
+    assert unpacked < import_workbook.MAX_UNPACKED_BYTES
     assert problems == []
-    assert len(rows) == imports.MAX_ROWS
+    assert len(rows) == import_workbook.MAX_ROWS
 
 
 # What openpyxl parses grows in memory with the XML, by up to about 80 times for a sheet
@@ -674,19 +676,19 @@ import django
 warnings.simplefilter("ignore")
 django.setup()
 from django.core.files.uploadedfile import SimpleUploadedFile
-from forums import imports
+from forums import import_workbook
 def memory(name):
     with open("/proc/self/status") as status:
         return int(re.search(name + r":\\s+(\\d+) kB", status.read()).group(1)) // 1024
 upload = SimpleUploadedFile("members.xlsx", open(sys.argv[1], "rb").read())
 before = memory("VmRSS")
 try:
-    outcome = f"{len(imports._table(imports._sheet_lines(upload)))} members"
-except imports.ImportRefused as refused:
+    outcome = f"{len(import_workbook._table(import_workbook._sheet_lines(upload)))} members"
+except import_workbook.ImportRefused as refused:
     outcome = str(refused)
 print(before, memory("VmHWM"), outcome, sep="\\n")
 """
-ROOM = imports.MAX_UNPACKED_BYTES - 4096  # what the skeleton leaves
+ROOM = import_workbook.MAX_UNPACKED_BYTES - 4096  # what the skeleton leaves
 
 
 def worst_files():
@@ -754,9 +756,9 @@ def test_the_worst_files_are_parsed_within_the_memory_limit(tmp_path, name):
     assert outcome in {
         "1 members",
         "200 members",
-        imports.TOO_MUCH_INSIDE,
-        imports.TOO_MANY_SHEET_ROWS,
-        imports.NOT_XLSX,
+        import_workbook.TOO_MUCH_INSIDE,
+        import_workbook.TOO_MANY_SHEET_ROWS,
+        import_workbook.NOT_XLSX,
     }
 
 
@@ -811,8 +813,10 @@ def test_what_the_check_passes_always_imports_whatever_the_cells(pilot, staff):
     @given(cells=MEMBER_ROWS)
     def check_then_import(cells):
         try:
-            problems, rows = imports.rows_check(upload(xlsx([list(row) for row in cells])), pilot)
-        except imports.ImportRefused as refused:
+            problems, rows = import_workbook.rows_check(
+                upload(xlsx([list(row) for row in cells])), pilot
+            )
+        except import_workbook.ImportRefused as refused:
             assert (
                 str(refused) == "The spreadsheet has no members in it. Add one member on each row"
             )
