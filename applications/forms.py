@@ -4,12 +4,16 @@ journey.py; the forms only validate what is typed."""
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import Forum, recruiting_ids
 from vvf.crispy_govuk import ButtonGroup, FormHelper, Honeypot, Submit
+from vvf.dates import duration_in_words
 from vvf.forms import DateField, IntegerField, LongTextField, ascii_digits, email_field
 from vvf.templatetags.govuk import govuk_field, html_from, wording
 
@@ -597,7 +601,10 @@ class SaveForm(forms.Form):
     helper = FormHelper("email", Honeypot(), Submit(_("Send me a link")))
     email = email_field(
         label=_("Email address"),
-        help_text=_("We will send a link to this address. It works once, for 30 days."),
+        help_text=format_lazy(
+            _("We will send a link to this address. It works once, for {period}."),
+            period=lazy(duration_in_words, str)(settings.RETENTION["DRAFT_DAYS"], "days"),
+        ),
     )
 
 

@@ -354,7 +354,7 @@ class OnboardingConversation(models.Model):
 
 class SavedDraft(models.Model):
     """Answers an applicant saved to finish later. Resumed once, through the emailed
-    link; deleted when resumed, or after 30 days by the daily sweep."""
+    link; deleted when resumed, or after RETENTION["DRAFT_DAYS"] by the daily sweep."""
 
     # Part of the signed link: a link to a draft that was resumed or replaced is dead.
     nonce = models.CharField(max_length=64, unique=True)
