@@ -263,7 +263,7 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
 
     def onboarding_view(self, request, pk):
         application = self._application(request, pk)
-        if hasattr(application, "onboarding") or application.status != "ONBOARDING":
+        if not services.onboarding_allowed(application):
             messages.error(
                 request,
                 _(

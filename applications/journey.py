@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from . import forms
-from .services import current_documents
+from .services import current_documents, forums_needing_partner_consent
 
 SESSION_KEY = "apply"
 
@@ -296,7 +296,7 @@ class Journey:
         return list(form.cleaned_data["forums"])
 
     def needs_partner_consent(self):
-        return any(forum.run_by.kind == "EXTERNAL_PARTNER" for forum in self.chosen_forums())
+        return bool(forums_needing_partner_consent(self.chosen_forums()))
 
     def cleaned(self, slug):
         return self.stored_form(STEPS_BY_SLUG[slug]).cleaned_data

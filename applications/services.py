@@ -229,6 +229,9 @@ def consent_document_publish(*, kind, title, body, by):
 
 
 def forums_needing_partner_consent(forums):
+    """The partner-consent rule: of the chosen forums, those an external partner runs,
+    to whom the applicant agrees their details are passed (the journey asks for the
+    consent when there is one)."""
     return [forum for forum in forums if forum.run_by.kind == "EXTERNAL_PARTNER"]
 
 

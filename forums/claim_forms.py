@@ -1,10 +1,9 @@
 """Forms for expense and incentive claims: the member's claim, and staff's decision and
-monthly export. The forms check what was typed; forums.services.claims.claim_submit and
-claim_decide enforce the rules."""
+monthly export. The forms read what was typed and call the claim rules' checks
+(forums.services.claims), which claim_submit and claim_decide apply again."""
 
 import datetime
 import re
-from decimal import Decimal
 
 from django import forms
 from django.utils import dateformat, timezone
@@ -17,7 +16,6 @@ from .models import ExpenseClaim, Meeting
 from .services import claims
 
 AMOUNT_FORMAT = re.compile(r"^[0-9]{1,5}(\.[0-9]{1,2})?$")
-ENTER_AMOUNT = _("Enter the amount, like 12.50")
 AMOUNT_DIGITS = _("Enter the amount using the digits 0 to 9, like 12.50")
 
 
@@ -25,14 +23,6 @@ class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, meeting):
         starts = timezone.localtime(meeting.starts_at)
         return dateformat.format(starts, "l j F Y")
-
-
-# Why a receipt is needed (claims.receipt_needed), said where one is missing.
-RECEIPT_NEEDED = {
-    ExpenseClaim.Kind.TRAVEL: _("Select a receipt: we need one to pay back travel over £10"),
-    ExpenseClaim.Kind.CHILDCARE: _("Select a receipt: we need one to pay back childcare or care"),
-    ExpenseClaim.Kind.OTHER: _("Select a receipt: we need one to pay back other costs"),
-}
 
 
 class ClaimForm(forms.Form):
@@ -126,24 +116,20 @@ class ClaimForm(forms.Form):
         if not typed:
             return None
         if not AMOUNT_FORMAT.match(typed):
-            raise forms.ValidationError(ENTER_AMOUNT)
-        amount = Decimal(typed)
-        if amount <= 0:
-            raise forms.ValidationError(_("The amount must be more than £0"))
-        if amount > claims.COST_CLAIM_MAX:
-            raise forms.ValidationError(
-                _("The amount must be £%(most)s or less") % {"most": f"{claims.COST_CLAIM_MAX:.0f}"}
-            )
-        return amount
+            raise forms.ValidationError(claims.ENTER_AMOUNT)
+        try:
+            return claims.claim_amount_check(typed)
+        except claims.ClaimError as refused:
+            raise forms.ValidationError(str(refused)) from None
 
     def clean_receipt(self):
         upload = self.cleaned_data["receipt"]
         if not upload:
             return None
-        if claims.receipt_type(upload) is None:
-            raise forms.ValidationError(_("The receipt must be a PDF, JPG or PNG"))
-        if upload.size > claims.RECEIPT_MAX_BYTES:
-            raise forms.ValidationError(_("The receipt must be smaller than 5 MB"))
+        try:
+            claims.claim_receipt_check(upload)
+        except claims.ClaimError as refused:
+            raise forms.ValidationError(str(refused)) from None
         return upload
 
     def clean(self):
@@ -158,16 +144,22 @@ class ClaimForm(forms.Form):
         elif kind:
             amount = data.get("amount")
             if amount is None and "amount" not in self.errors:
-                self.add_error("amount", ENTER_AMOUNT)
-            if kind == ExpenseClaim.Kind.OTHER and not data.get("description"):
-                if "description" not in self.errors:
-                    self.add_error("description", _("Say what the cost was for"))
-            if claims.receipt_needed(kind, amount) and not data.get("receipt"):
-                if "receipt" not in self.errors:
-                    self.add_error("receipt", RECEIPT_NEEDED[kind])
+                self.add_error("amount", claims.ENTER_AMOUNT)
+            description = data.get("description", "")
+            self._rule("description", claims.claim_description_check, kind, description)
+            receipt = data.get("receipt")
+            self._rule("receipt", claims.claim_receipt_needed_check, kind, amount, receipt)
         if self.errors and data.get("receipt") and "receipt" not in self.errors:
             self.add_error("receipt", self.SELECT_AGAIN)
         return data
+
+    def _rule(self, name, check, *args):
+        """Shows a claim rule's refusal at the field, unless the field has an error."""
+        if name not in self.errors:
+            try:
+                check(*args)
+            except claims.ClaimError as refused:
+                self.add_error(name, str(refused))
 
 
 class ClaimDecideForm(forms.Form):
@@ -186,8 +178,11 @@ class ClaimDecideForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == "reject" and not data.get("reason", "").strip():
-            self.add_error("reason", _("Give a reason the member will see"))
+        approve = data.get("decision") != "reject"
+        try:
+            claims.claim_reason_check(approve=approve, reason=data.get("reason", "").strip())
+        except claims.ClaimError as refused:
+            self.add_error("reason", str(refused))
         return data
 
 

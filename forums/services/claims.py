@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.services import Action, audit_record
 
@@ -77,18 +78,68 @@ def claimable_meetings(membership, *, now=None):
     ).order_by("-starts_at")
 
 
-def _claim_amount(amount):
+# The rules a claim is checked by, one function each: claim_submit and claim_decide
+# apply them, and the claim forms call them, so members and staff are told in the same
+# words whichever meets a claim first.
+
+ENTER_AMOUNT = _("Enter the amount, like 12.50")
+# Why a receipt is needed (receipt_needed), said where one is missing.
+RECEIPT_NEEDED = {
+    ExpenseClaim.Kind.TRAVEL: _("Select a receipt: we need one to pay back travel over £10"),
+    ExpenseClaim.Kind.CHILDCARE: _("Select a receipt: we need one to pay back childcare or care"),
+    ExpenseClaim.Kind.OTHER: _("Select a receipt: we need one to pay back other costs"),
+}
+TEXT_MAX_LENGTH = 300
+
+
+def claim_amount_check(amount):
+    """The amount of a claim for costs, in pounds and pence, more than £0 and at most
+    COST_CLAIM_MAX; returned to the penny."""
     try:
         amount = Decimal(amount)
     except (InvalidOperation, TypeError, ValueError):
-        raise ClaimError("Enter the amount, like 12.50.") from None
+        raise ClaimError(ENTER_AMOUNT) from None
     if not amount.is_finite() or amount.as_tuple().exponent < -2:
-        raise ClaimError("Enter the amount, like 12.50.")
+        raise ClaimError(ENTER_AMOUNT)
     if amount <= 0:
-        raise ClaimError("The amount must be more than £0.")
+        raise ClaimError(_("The amount must be more than £0"))
     if amount > COST_CLAIM_MAX:
-        raise ClaimError(f"The amount must be £{COST_CLAIM_MAX:.0f} or less.")
+        raise ClaimError(
+            _("The amount must be £%(most)s or less") % {"most": f"{COST_CLAIM_MAX:.0f}"}
+        )
     return amount.quantize(Decimal("0.01"))
+
+
+def claim_description_check(kind, description):
+    """Other costs say what they were for; a description is at most 300 characters."""
+    if kind == ExpenseClaim.Kind.OTHER and not description:
+        raise ClaimError(_("Say what the cost was for"))
+    if len(description) > TEXT_MAX_LENGTH:
+        raise ClaimError(_("Describe the cost in 300 characters or fewer"))
+
+
+def claim_receipt_needed_check(kind, amount, receipt):
+    if receipt_needed(kind, amount) and not receipt:
+        raise ClaimError(RECEIPT_NEEDED[kind])
+
+
+def claim_receipt_check(receipt):
+    """A receipt is a PDF, JPEG or PNG by its first bytes, at most RECEIPT_MAX_BYTES.
+    Returns the suffix of what it is."""
+    suffix = receipt_type(receipt)
+    if suffix is None:
+        raise ClaimError(_("The receipt must be a PDF, JPG or PNG"))
+    if receipt.size > RECEIPT_MAX_BYTES:
+        raise ClaimError(_("The receipt must be smaller than 5 MB"))
+    return suffix
+
+
+def claim_reason_check(*, approve, reason):
+    """A claim not approved gives the member a reason, of at most 300 characters."""
+    if not approve and not reason:
+        raise ClaimError(_("Give a reason the member will see"))
+    if len(reason) > TEXT_MAX_LENGTH:
+        raise ClaimError(_("Keep the reason to 300 characters or fewer"))
 
 
 @transaction.atomic
@@ -126,20 +177,10 @@ def claim_submit(*, membership, meeting, kind, amount, description="", receipt=N
     if kind == ExpenseClaim.Kind.INCENTIVE:
         amount, receipt = INCENTIVE_AMOUNT, None
     else:
-        amount = _claim_amount(amount)
-        if kind == ExpenseClaim.Kind.OTHER and not description:
-            raise ClaimError("Describe what the cost was for.")
-        if receipt_needed(kind, amount) and not receipt:
-            raise ClaimError("Upload a receipt for this claim.")
-    if len(description) > 300:
-        raise ClaimError("Describe the cost in 300 characters or fewer.")
-    suffix = None
-    if receipt:
-        suffix = receipt_type(receipt)
-        if suffix is None:
-            raise ClaimError("The receipt must be a PDF, JPG or PNG.")
-        if receipt.size > RECEIPT_MAX_BYTES:
-            raise ClaimError("The receipt must be smaller than 5 MB.")
+        amount = claim_amount_check(amount)
+    claim_description_check(kind, description)
+    claim_receipt_needed_check(kind, amount, receipt)
+    suffix = claim_receipt_check(receipt) if receipt else None
     claim = ExpenseClaim(
         membership=membership,
         meeting=meeting,
@@ -174,10 +215,7 @@ def claim_decide(*, claim, approve, by, reason=""):
     if to_status not in CLAIM_MOVES[claim.status]:
         raise ClaimError("This claim has already been decided.")
     reason = reason.strip()
-    if not approve and not reason:
-        raise ClaimError("Give a reason the member will see.")
-    if len(reason) > 300:
-        raise ClaimError("Keep the reason to 300 characters or fewer.")
+    claim_reason_check(approve=approve, reason=reason)
     from_status = claim.status
     claim.status = to_status
     claim.reason = "" if approve else reason

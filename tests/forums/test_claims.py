@@ -141,7 +141,7 @@ def test_the_incentive_is_fixed_and_claimed_once_per_meeting_unless_not_approved
         (Kind.TRAVEL, "1.234", None, "", "like 12.50"),
         (Kind.TRAVEL, "10.01", None, "", "receipt"),
         (Kind.CHILDCARE, "5.00", None, "", "receipt"),
-        (Kind.OTHER, "5.00", pdf, "", "Describe"),
+        (Kind.OTHER, "5.00", pdf, "", "Say what the cost was for"),
         (Kind.OTHER, "5.00", None, "Printing", "receipt"),
         ("FOOD", "5.00", pdf, "", "what you are claiming for"),
     ],
@@ -336,6 +336,38 @@ def test_claim_form_says_why_a_missing_receipt_is_needed(member, kind, amount, d
     form = claim_form(member, attended(member), kind=kind, amount=amount, description=description)
 
     assert form.errors == {"receipt": [error]}
+
+
+@pytest.mark.parametrize(
+    ("field", "kind", "amount", "description", "receipt"),
+    [
+        ("amount", "TRAVEL", "0", "", None),
+        ("amount", "TRAVEL", "501", "", None),
+        ("description", "OTHER", "5.00", "", pdf),
+        ("receipt", "TRAVEL", "10.01", "", None),
+        ("receipt", "CHILDCARE", "5.00", "", None),
+        ("receipt", "OTHER", "5.00", "Printing", None),
+        ("receipt", "CHILDCARE", "5.00", "", lambda: pdf(content=b"just some text")),
+    ],
+)
+def test_the_claim_form_and_claim_submit_refuse_in_the_same_words(
+    member, field, kind, amount, description, receipt
+):
+    meeting = attended(member)
+    files = {"receipt": receipt()} if receipt else {}
+    form = claim_form(member, meeting, files, kind=kind, amount=amount, description=description)
+
+    with pytest.raises(claims.ClaimError) as refused:
+        submit(
+            member,
+            meeting,
+            kind=kind,
+            amount=amount,
+            description=description,
+            receipt=receipt and receipt(),
+        )
+
+    assert form.errors[field] == [str(refused.value)]
 
 
 def test_claim_forms_receipt_is_govuks_file_upload(client, member):
