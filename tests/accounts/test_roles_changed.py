@@ -9,9 +9,7 @@ from forums.permissions import forums_for_user
 from tests.conftest import sign_in
 
 
-def test_giving_and_taking_the_facilitator_role_gives_and_takes_the_forum(
-    client, user_with_role
-):
+def test_giving_and_taking_the_facilitator_role_gives_and_takes_the_forum(client, user_with_role):
     staff = user_with_role(VVF_STAFF, is_staff=True)
     person = user_with_role(FACILITATOR)
     person.groups.clear()
