@@ -310,6 +310,40 @@ class AgendaItem(models.Model):
         return f"agenda item {self.pk}"
 
 
+_Item = AgendaItem.Status
+# A proposed item is decided once: on the agenda, merged with another, or not on it.
+AGENDA_ITEM_MOVES = {
+    _Item.PROPOSED: {_Item.ACCEPTED, _Item.MERGED, _Item.DECLINED},
+    _Item.ACCEPTED: set(),
+    _Item.MERGED: set(),
+    _Item.DECLINED: set(),
+}
+
+
+class StatusEvent(models.Model):
+    """A status move of a forum's record: from what, to what, by whom, why and when. It
+    copies nothing else of the record, and goes when the record goes."""
+
+    from_status = models.CharField(max_length=20)
+    to_status = models.CharField(max_length=20)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+
+class AgendaItemEvent(StatusEvent):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="events")
+
+    def __str__(self):
+        return f"agenda item {self.item_id}: {self.from_status} -> {self.to_status}"
+
+
 class Invitation(models.Model):
     """A member's invitation to a meeting and their answer. `sent_sequence` is the
     calendar version last emailed: a change to the meeting is sent as an update."""
@@ -361,6 +395,20 @@ class MeetingNote(models.Model):
 
     def __str__(self):
         return f"note {self.pk}"
+
+
+# A note is made final once, and stays final.
+NOTE_MOVES = {
+    MeetingNote.Status.DRAFT: {MeetingNote.Status.FINAL},
+    MeetingNote.Status.FINAL: set(),
+}
+
+
+class MeetingNoteEvent(StatusEvent):
+    note = models.ForeignKey(MeetingNote, on_delete=models.CASCADE, related_name="events")
+
+    def __str__(self):
+        return f"note {self.note_id}: {self.from_status} -> {self.to_status}"
 
 
 def receipt_path(claim, filename):
@@ -427,6 +475,22 @@ class ExpenseClaim(models.Model):
 
     def __str__(self):
         return f"claim {self.pk}"
+
+
+_Claim = ExpenseClaim.Status
+# A claim is decided once: approved, or not approved with a reason the member sees.
+CLAIM_MOVES = {
+    _Claim.SUBMITTED: {_Claim.APPROVED, _Claim.REJECTED},
+    _Claim.APPROVED: set(),
+    _Claim.REJECTED: set(),
+}
+
+
+class ExpenseClaimEvent(StatusEvent):
+    claim = models.ForeignKey(ExpenseClaim, on_delete=models.CASCADE, related_name="events")
+
+    def __str__(self):
+        return f"claim {self.claim_id}: {self.from_status} -> {self.to_status}"
 
 
 class MemberLink(models.Model):

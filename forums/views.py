@@ -193,7 +193,7 @@ def agenda_decide(request, slug, pk, item_pk):
     return _act(
         request,
         meeting,
-        lambda: agendas.agenda_item_decide(item=item, **form.cleaned_data),
+        lambda: agendas.agenda_item_decide(item=item, by=request.user, **form.cleaned_data),
         _("Decision saved."),
         "agenda item decided",
         **forms,
@@ -272,7 +272,7 @@ def note_finalise(request, slug, pk):
     return _act(
         request,
         meeting,
-        lambda: notes.note_finalise(meeting=meeting),
+        lambda: notes.note_finalise(meeting=meeting, by=request.user),
         _("The note is final. Any recording is being deleted."),
         "note finalised",
     )

@@ -4,7 +4,7 @@ forum add, accept, merge or decline them, and publish the agenda."""
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import AgendaItem
+from ..models import AGENDA_ITEM_MOVES, AgendaItem, AgendaItemEvent
 from .meetings import meeting_open
 
 
@@ -37,13 +37,10 @@ def agenda_item_add(*, meeting, title, detail=""):
 
 
 @transaction.atomic
-def agenda_item_decide(*, item, status, reason="", merged_into=None):
+def agenda_item_decide(*, item, status, reason="", merged_into=None, by=None):
     """Accept, merge or decline a proposed item. A declined item needs a short reason,
     which the member sees; a merged item joins an item already on the agenda."""
-    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     meeting_open(item.meeting)
-    if item.status != AgendaItem.Status.PROPOSED:
-        raise AgendaError("This item has already been decided.")
     if status == AgendaItem.Status.DECLINED and not reason.strip():
         raise AgendaError("Give a short reason the member will see.")
     if status == AgendaItem.Status.MERGED:
@@ -55,12 +52,35 @@ def agenda_item_decide(*, item, status, reason="", merged_into=None):
             raise AgendaError("Choose an item on this meeting's agenda to merge with.")
     elif status not in (AgendaItem.Status.ACCEPTED, AgendaItem.Status.DECLINED):
         raise AgendaError("Accept, merge or decline the item.")
-    item.status = status
-    item.decline_reason = reason.strip() if status == AgendaItem.Status.DECLINED else ""
-    item.merged_into = merged_into if status == AgendaItem.Status.MERGED else None
-    item.decided_at = timezone.now()
-    item.save(update_fields=["status", "decline_reason", "merged_into", "decided_at"])
-    return item
+    reason = reason.strip() if status == AgendaItem.Status.DECLINED else ""
+    return agenda_item_transition(
+        item=item,
+        to_status=status,
+        by=by,
+        reason=reason,
+        decline_reason=reason,
+        merged_into=merged_into if status == AgendaItem.Status.MERGED else None,
+        decided_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def agenda_item_transition(*, item, to_status, by=None, reason="", **fields):
+    """Every status move of an agenda item: locks it, refuses a move AGENDA_ITEM_MOVES
+    does not allow, saves the status (with `fields`) and records the move. No email goes
+    with these moves: members see the outcome on their meeting page."""
+    locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    from_status = locked.status
+    if to_status not in AGENDA_ITEM_MOVES[from_status]:
+        raise AgendaError("This item has already been decided.")
+    locked.status = to_status
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=["status", *fields])
+    AgendaItemEvent.objects.create(
+        item=locked, from_status=from_status, to_status=to_status, by=by, reason=reason
+    )
+    return locked
 
 
 @transaction.atomic

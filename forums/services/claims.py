@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.services import Action, audit_record
 
-from ..models import ExpenseClaim, Meeting, Membership
+from ..models import CLAIM_MOVES, ExpenseClaim, ExpenseClaimEvent, Meeting, Membership
 
 
 class ClaimError(Exception):
@@ -37,12 +37,6 @@ RECEIPT_SIGNATURES = [
 RECEIPT_CONTENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".png": "image/png"}
 
 _Claim = ExpenseClaim.Status
-# A claim is decided once: approved, or not approved with a reason the member sees.
-CLAIM_MOVES = {
-    _Claim.SUBMITTED: {_Claim.APPROVED, _Claim.REJECTED},
-    _Claim.APPROVED: set(),
-    _Claim.REJECTED: set(),
-}
 
 
 def receipt_type(upload):
@@ -209,27 +203,45 @@ def claim_submit(*, membership, meeting, kind, amount, description="", receipt=N
 @transaction.atomic
 def claim_decide(*, claim, approve, by, reason=""):
     """VVF staff approve a submitted claim, or do not, with a reason the member sees.
-    A claim is decided once (CLAIM_MOVES)."""
-    claim = ExpenseClaim.objects.select_for_update().get(pk=claim.pk)
-    to_status = _Claim.APPROVED if approve else _Claim.REJECTED
-    if to_status not in CLAIM_MOVES[claim.status]:
-        raise ClaimError("This claim has already been decided.")
+    A claim is decided once (CLAIM_MOVES, through claim_transition)."""
     reason = reason.strip()
     claim_reason_check(approve=approve, reason=reason)
-    from_status = claim.status
-    claim.status = to_status
-    claim.reason = "" if approve else reason
-    claim.decided_at = timezone.now()
-    claim.decided_by = by
-    claim.save(update_fields=["status", "reason", "decided_at", "decided_by"])
+    to_status = _Claim.APPROVED if approve else _Claim.REJECTED
+    return claim_transition(claim=claim, to_status=to_status, by=by, reason=reason)
+
+
+@transaction.atomic
+def claim_transition(*, claim, to_status, by, reason=""):
+    """Every status move of a claim: locks it, refuses a move CLAIM_MOVES does not
+    allow, saves who decided when (and the reason, when not approved), and records the
+    move as an event and in the audit trail. No email goes with these moves: members
+    follow their claims on their claims page."""
+    locked = ExpenseClaim.objects.select_for_update().get(pk=claim.pk)
+    from_status = locked.status
+    if to_status not in CLAIM_MOVES[from_status]:
+        raise ClaimError("This claim has already been decided.")
+    reason = "" if to_status == _Claim.APPROVED else reason
+    locked.status = to_status
+    locked.reason = reason
+    locked.decided_at = timezone.now()
+    locked.decided_by = by
+    locked.save(update_fields=["status", "reason", "decided_at", "decided_by"])
+    ExpenseClaimEvent.objects.create(
+        claim=locked,
+        from_status=from_status,
+        to_status=to_status,
+        by=by,
+        reason=reason,
+        at=locked.decided_at,
+    )
     audit_record(
         actor=by,
         action=Action.DECISION,
-        obj=claim,
+        obj=locked,
         detail="claim {} -> {}",
         values=[_Claim(from_status), _Claim(to_status)],
     )
-    return claim
+    return locked
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from audit.services import Action, audit_record
 from vvf import outbox
 
 from .. import tasks
-from ..models import MeetingNote
+from ..models import NOTE_MOVES, MeetingNote, MeetingNoteEvent
 
 logger = logging.getLogger(__name__)
 
@@ -104,21 +104,37 @@ def recording_attach(*, meeting, upload):
 
 
 @transaction.atomic
-def note_finalise(*, meeting):
+def note_finalise(*, meeting, by=None):
     """The note becomes final; a Celery task then deletes the recording from storage."""
-    note = MeetingNote.objects.select_for_update().get(pk=note_for(meeting).pk)
-    if note.status == MeetingNote.Status.FINAL:
-        raise NoteError("This note is already final.")
+    note = note_for(meeting)
     if meeting.starts_at > timezone.now():
         raise NoteError("A note can be made final once the meeting has happened.")
-    if not note.text.strip():
+    if note.status != MeetingNote.Status.FINAL and not note.text.strip():
         raise NoteError("Write the note before making it final.")
-    note.status = MeetingNote.Status.FINAL
-    note.finalised_at = timezone.now()
-    note.save(update_fields=["status", "finalised_at"])
-    if note.recording:
-        outbox.enqueue(tasks.delete_recording, note.pk)
-    return note
+    return note_transition(note=note, to_status=MeetingNote.Status.FINAL, by=by)
+
+
+@transaction.atomic
+def note_transition(*, note, to_status, by=None):
+    """Every status move of a meeting note: locks it, refuses a move NOTE_MOVES does
+    not allow, saves the status and records the move. A final note's recording is
+    deleted by a task queued after the commit (the outbox); no email goes."""
+    locked = MeetingNote.objects.select_for_update().get(pk=note.pk)
+    from_status = locked.status
+    if to_status not in NOTE_MOVES[from_status]:
+        raise NoteError("This note is already final.")
+    locked.status = to_status
+    fields = ["status"]
+    if to_status == MeetingNote.Status.FINAL:
+        locked.finalised_at = timezone.now()
+        fields.append("finalised_at")
+    locked.save(update_fields=fields)
+    MeetingNoteEvent.objects.create(
+        note=locked, from_status=from_status, to_status=to_status, by=by
+    )
+    if to_status == MeetingNote.Status.FINAL and locked.recording:
+        outbox.enqueue(tasks.delete_recording, locked.pk)
+    return locked
 
 
 def recordings_left_on_final_notes():
