@@ -133,7 +133,8 @@ def test_every_form_of_the_public_pages_is_listed():
         form_class
         for module in modules
         for _name, form_class in inspect.getmembers(module, inspect.isclass)
-        if issubclass(form_class, forms.BaseForm) and form_class.__module__ == module.__name__
+        if issubclass(form_class, forms.BaseForm)
+        and form_class.__module__.startswith(module.__name__)
     }
     admins = {claim_forms.ClaimDecideForm, claim_forms.ClaimExportForm, step_forms.StepForm}
 

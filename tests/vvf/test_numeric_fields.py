@@ -106,7 +106,7 @@ def test_the_numeric_fields_are_found():
     # Some of each kind: the application's, a meeting's, the admin's own pages' and the
     # admin's forms for models (a library's among them).
     assert {
-        "applications.forms.DateOfBirthForm.date_of_birth",
+        "applications.forms.eligibility.DateOfBirthForm.date_of_birth",
         "forums.forms.MeetingChangeForm.day",
         "forums.forms.MeetingChangeForm.starts",
         "forums.admin.meetings.ScheduleForm.count",
