@@ -137,8 +137,8 @@ def due(now=None):
 
 
 def _delete_applications(ids):
-    """Deletes these applications and everything hanging from them (the cascade, and
-    the stored files through the post_delete signals). Returns how many went. The one
+    """Deletes these applications and everything hanging from them, their stored files
+    too once the deletion commits (privacy/cascade.py). Returns how many went. The one
     path every deletion of a person takes: the rules and erasure on request."""
 
     ids = list(ids)

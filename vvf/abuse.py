@@ -2,8 +2,9 @@
 and a honeypot field. Counters live in the cache, which is Redis in production, so every
 web worker shares them.
 
-Forms protected this way carry the honeypot in their template:
-`{% include "includes/honeypot.html" %}`.
+Forms protected this way carry the honeypot: in their crispy layout
+(`vvf.crispy_govuk.Honeypot`), or, on a page without a form of fields, in its template
+(`{% include "includes/honeypot.html" %}`).
 """
 
 import functools
