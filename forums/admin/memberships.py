@@ -2,6 +2,7 @@
 importing the pilot forum's spreadsheet."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import MemoryFileUploadHandler
@@ -20,6 +21,7 @@ from audit.services import Action, audit_record
 from vvf import admin as vvf_admin
 from vvf import forms as vvf_forms
 from vvf.admin import MadeByTheServiceMixin, admin_page, done
+from vvf.dates import duration_in_words
 
 from .. import import_workbook, imports
 from ..admin_filters import Tenure
@@ -165,12 +167,13 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
                     request,
                     _(
                         "%(reference)s left %(forum)s on %(day)s: their tenure has ended, and "
-                        "their personal data is deleted 6 months later."
+                        "their personal data is deleted %(period)s later."
                     )
                     % {
                         "reference": membership.application.reference,
                         "forum": membership.forum,
                         "day": date_format(form.cleaned_data["left_on"]),
+                        "period": duration_in_words(settings.RETENTION["MEMBER_MONTHS"], "months"),
                     },
                     (
                         reverse("admin:forums_membership_changelist")

@@ -3,6 +3,7 @@
 import datetime
 import secrets
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +14,7 @@ from .. import tasks
 from ..models import MemberLink, Membership
 
 _MEMBER_LINK_SALT = "forums.member-sign-in"
-MEMBER_LINK_MAX_AGE = datetime.timedelta(hours=24)
+MEMBER_LINK_MAX_AGE = datetime.timedelta(hours=settings.RETENTION["MEMBER_LINK_HOURS"])
 
 
 def current_member_by_email(email):

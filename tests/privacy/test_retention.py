@@ -4,7 +4,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import timezone
@@ -162,13 +161,6 @@ def test_the_periods_come_from_one_table_read_from_the_environment(settings):
         "MEMBER_MONTHS": 6,
         "AUDIT_MONTHS": 72,
     }
-
-
-def test_the_sign_in_links_last_what_the_table_says():
-    # forums.services.member_links keeps its own constant until it reads the table.
-    from forums.services.member_links import MEMBER_LINK_MAX_AGE
-
-    assert MEMBER_LINK_MAX_AGE == datetime.timedelta(hours=settings.RETENTION["MEMBER_LINK_HOURS"])
 
 
 def test_the_reasons_name_the_periods_from_the_table(settings):

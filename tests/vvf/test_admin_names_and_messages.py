@@ -341,6 +341,19 @@ def test_recording_leaving_says_when_the_data_goes(staff):
     assert "See the forum&#x27;s members</a>" in message
 
 
+def test_leaving_names_the_period_from_the_retention_table(staff, settings):
+    settings.RETENTION = {**settings.RETENTION, "MEMBER_MONTHS": 8}
+    membership = make_member("vawg", started_days_ago=60)
+
+    response = staff.post(
+        reverse("admin:forums_membership_leave", args=[membership.pk]),
+        {"left_on": f"{timezone.localdate():%Y-%m-%d}"},
+    )
+
+    (message,) = messages_of(response)
+    assert "personal data is deleted 8 months later" in message
+
+
 def test_scheduling_links_to_the_first_meeting(staff):
     vawg = Forum.objects.get(slug="vawg")
     first_day = timezone.localdate() + datetime.timedelta(days=10)
