@@ -11,6 +11,7 @@ from django.utils import dateformat, timezone
 from openpyxl import Workbook
 from openpyxl.styles import Border, Font, Side
 
+from vvf import dates
 from vvf.xlsx import header_row, workbook_bytes
 
 from .models import ExpenseClaim
@@ -38,9 +39,8 @@ DAY = "dd/mm/yyyy"
 def month_bounds(month):
     """The first and last instant (exclusive) of a calendar month in London time."""
     london = ZoneInfo(settings.TIME_ZONE)
-    start = datetime.datetime.combine(month.replace(day=1), datetime.time(), tzinfo=london)
-    following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    end = datetime.datetime.combine(following, datetime.time(), tzinfo=london)
+    start = datetime.datetime.combine(dates.first_of_month(month), datetime.time(), tzinfo=london)
+    end = datetime.datetime.combine(dates.following_month(month), datetime.time(), tzinfo=london)
     return start, end
 
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 
+from vvf import dates
 from vvf.crispy_govuk import Field, FormHelper, Submit
 from vvf.forms import LongTextField, ascii_digits
 
@@ -187,17 +188,16 @@ class ClaimDecideForm(forms.Form):
 
 
 def last_month(today=None):
-    today = today or timezone.localdate()
-    return (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    return dates.previous_month(today or timezone.localdate())
 
 
 def recent_months(count=24, today=None):
     """The first day of this month and the `count - 1` before it, newest first."""
-    month = (today or timezone.localdate()).replace(day=1)
+    month = dates.first_of_month(today or timezone.localdate())
     months = []
     for _n in range(count):
         months.append(month)
-        month = (month - datetime.timedelta(days=1)).replace(day=1)
+        month = dates.previous_month(month)
     return months
 
 

@@ -8,18 +8,12 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vvf.dates import years_after
+
 # Each forum has 10 to 12 members and runs for two years from its launch.
 MEMBERS_AT_LEAST = 10
 MEMBERS_AT_MOST = 12
 TENURE_YEARS = 2
-
-
-def years_after(day, years):
-    """The same day `years` later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 class Organisation(models.Model):

@@ -14,6 +14,17 @@ def months_after(day, months):
     return day + relativedelta(months=months)
 
 
+def years_after(day, years):
+    """The same day `years` later; 29 February becomes 28 February."""
+    return day + relativedelta(years=years)
+
+
+def months_earlier(day, months):
+    """The same day `months` earlier; a day the month lacks becomes its last day
+    (31 August - 6 months = 28 or 29 February)."""
+    return day - relativedelta(months=months)
+
+
 def months_before(day, months):
     """The earliest day whose `months` have passed by `day`: the same day `months`
     earlier, or that month's last day when `day` is the last of its month (every later

@@ -3,9 +3,10 @@ import datetime
 import pytest
 
 from applications.services import application_transition
-from forums.models import Forum, Membership, years_after
+from forums.models import Forum, Membership
 from forums.services import memberships
 from tests.factories import ApplicationFactory
+from vvf.dates import years_after
 
 pytestmark = pytest.mark.django_db
 

@@ -45,3 +45,10 @@ def test_calendar_months():
     assert dates.last_of_month(datetime.date(2028, 2, 3)) == datetime.date(2028, 2, 29)
     assert dates.following_month(datetime.date(2026, 12, 31)) == datetime.date(2027, 1, 1)
     assert dates.previous_month(datetime.date(2027, 3, 31)) == datetime.date(2027, 2, 1)
+
+
+def test_months_earlier_and_years_after_keep_the_day_or_take_the_months_last():
+    assert dates.months_earlier(datetime.date(2027, 8, 31), 6) == datetime.date(2027, 2, 28)
+    assert dates.months_earlier(datetime.date(2026, 9, 15), 6) == datetime.date(2026, 3, 15)
+    assert dates.years_after(datetime.date(2025, 3, 1), 2) == datetime.date(2027, 3, 1)
+    assert dates.years_after(datetime.date(2024, 2, 29), 2) == datetime.date(2026, 2, 28)
