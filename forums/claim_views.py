@@ -8,7 +8,13 @@ from django.views.decorators.http import require_http_methods
 
 from .claim_forms import ClaimForm
 from .member_views import member_required
-from .services.claims import INCENTIVE_AMOUNT, ClaimError, claim_submit, claimable_meetings
+from .services.claims import (
+    INCENTIVE_AMOUNT,
+    ClaimError,
+    claim_submit,
+    claim_window_in_words,
+    claimable_meetings,
+)
 
 
 @require_http_methods(["GET"])
@@ -23,6 +29,7 @@ def claims(request):
             "claims": membership.claims.select_related("meeting").order_by("-submitted_at", "-pk"),
             "can_claim": claimable_meetings(membership).exists(),
             "incentive": INCENTIVE_AMOUNT,
+            "claim_period": claim_window_in_words(),
         },
     )
 
@@ -64,6 +71,7 @@ def claim_new(request):
             "form": form,
             "has_meetings": form.fields["meeting"].queryset.exists(),
             "incentive": INCENTIVE_AMOUNT,
+            "claim_period": claim_window_in_words(),
         },
         status=400 if form.is_bound else 200,
     )

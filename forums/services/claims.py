@@ -1,7 +1,6 @@
 """Expense claims: members claim costs or the incentive for meetings they attended,
 VVF staff decide each claim once, and approved claims go to finance monthly."""
 
-import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.services import Action, audit_record
+from vvf import dates
 
 from ..models import CLAIM_MOVES, ExpenseClaim, ExpenseClaimEvent, Meeting, Membership
 
@@ -24,8 +24,8 @@ COST_CLAIM_MAX = Decimal("500.00")
 # Travel up to this needs no receipt (a bus or Tube fare); dearer travel, childcare or
 # care, and other costs need one.
 RECEIPT_NOT_NEEDED_UP_TO = Decimal("10.00")
-# Claims are made for meetings in the last six months, before finance's year moves on.
-CLAIM_WITHIN = datetime.timedelta(days=183)
+# Claims are made for meetings in the last 6 months, before finance's year moves on.
+CLAIM_WITHIN_MONTHS = 6
 RECEIPT_MAX_BYTES = 5 * 1024 * 1024
 # A receipt is a PDF, JPEG or PNG, known by its first bytes (never by its name), and is
 # stored with the suffix of what it really is.
@@ -59,14 +59,20 @@ def receipt_needed(kind, amount):
     return travel and amount is not None and amount > RECEIPT_NOT_NEEDED_UP_TO
 
 
+def claim_window_in_words():
+    """'6 months': the claim window as members read it."""
+    return dates.duration_in_words(CLAIM_WITHIN_MONTHS, "months")
+
+
 def claimable_meetings(membership, *, now=None):
-    """The meetings of the member's forum that they attended, in the last six months."""
+    """The meetings of the member's forum that they attended, in the last
+    CLAIM_WITHIN_MONTHS."""
     now = now or timezone.now()
     return Meeting.objects.filter(
         forum_id=membership.forum_id,
         cancelled=False,
         starts_at__lte=now,
-        starts_at__gte=now - CLAIM_WITHIN,
+        starts_at__gte=dates.months_earlier(now, CLAIM_WITHIN_MONTHS),
         attendance__membership=membership,
         attendance__attended=True,
     ).order_by("-starts_at")
@@ -142,7 +148,7 @@ def claim_submit(*, membership, meeting, kind, amount, description="", receipt=N
 
     The rules:
     - only for a meeting of the member's own forum, not cancelled, that the register
-      shows they attended, in the last six months (CLAIM_WITHIN);
+      shows they attended, in the last CLAIM_WITHIN_MONTHS (6 months);
     - one claim of each kind per meeting: another is refused unless the earlier one
       was not approved;
     - the incentive is INCENTIVE_AMOUNT, set by MOPAC: the member types no amount and
@@ -160,7 +166,9 @@ def claim_submit(*, membership, meeting, kind, amount, description="", receipt=N
     if meeting.forum_id != membership.forum_id:
         raise ClaimError("Claims are for your own forum's meetings.")
     if not claimable_meetings(membership).filter(pk=meeting.pk).exists():
-        raise ClaimError("You can claim only for a meeting you attended in the last six months.")
+        raise ClaimError(
+            f"You can claim only for a meeting you attended in the last {claim_window_in_words()}."
+        )
     earlier = ExpenseClaim.objects.filter(membership=membership, meeting=meeting, kind=kind)
     if earlier.exclude(status=_Claim.REJECTED).exists():
         raise ClaimError(

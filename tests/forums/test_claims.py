@@ -27,6 +27,7 @@ from forums.services import claims, meetings
 from tests.conftest import sign_in
 from tests.factories import UserFactory
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
+from vvf import dates
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -114,6 +115,38 @@ def test_claim_submit_refuses_meetings_to_come_cancelled_or_over_six_months_ago(
         with pytest.raises(claims.ClaimError):
             submit(member, meeting)
     assert list(claims.claimable_meetings(member)) == []
+
+
+def test_the_claim_window_is_six_calendar_months(member):
+    meeting = attended(member)
+    window_closes = dates.months_after(meeting.starts_at, claims.CLAIM_WITHIN_MONTHS)
+    minute = datetime.timedelta(minutes=1)
+
+    assert claims.CLAIM_WITHIN_MONTHS == 6
+    assert list(claims.claimable_meetings(member, now=window_closes)) == [meeting]
+    assert list(claims.claimable_meetings(member, now=window_closes + minute)) == []
+
+
+def test_a_meeting_outside_the_window_is_refused_in_plain_words():
+    member = make_member("vawg", started_days_ago=400)
+    old = attended(member, days_ago=200)
+
+    with pytest.raises(claims.ClaimError) as refused:
+        submit(member, old)
+
+    assert str(refused.value) == (
+        "You can claim only for a meeting you attended in the last 6 months."
+    )
+
+
+def test_the_claim_pages_say_how_far_back_a_member_can_claim(client, member):
+    sign_in_member(client, member)
+
+    claims_page = client.get(reverse("members:claims")).text
+    new_claim_page = client.get(reverse("members:claim-new")).text
+
+    assert "for each meeting you attended in the last 6 months." in claims_page
+    assert "Meetings you attended in the last 6 months will be listed here." in new_claim_page
 
 
 def test_the_incentive_is_fixed_and_claimed_once_per_meeting_unless_not_approved(member):
