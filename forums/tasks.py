@@ -91,15 +91,6 @@ def delete_recording(note_id):
 
 
 @shared_task
-def delete_final_recordings():
-    """Daily safety net: a recording still on a final note (a lost task, a storage
-    error) is deleted now."""
-    from .services.notes import recording_delete, recordings_left_on_final_notes
-
-    return sum(recording_delete(note=note) for note in recordings_left_on_final_notes())
-
-
-@shared_task
 def send_member_link(link_id):
     from .models import MemberLink
     from .services.member_links import member_link_token
@@ -114,10 +105,3 @@ def send_member_link(link_id):
         application.email,
         {"name": application.preferred_name or application.full_name, "sign_in_url": url},
     )
-
-
-@shared_task
-def delete_expired_member_links():
-    from .services.member_links import member_links_delete_expired
-
-    return member_links_delete_expired()

@@ -145,18 +145,18 @@ def test_a_recording_cannot_be_attached_before_the_meeting():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_daily_sweep_deletes_a_recording_the_task_missed(committed_db):
+def test_a_recording_the_task_missed_is_found_for_the_retention_run(committed_db):
+    # privacy.retention's daily run deletes these (tests/privacy/test_retention.py).
     member = make_member()
     meeting = held_meeting(member, present=[member], consents={member: True})
     notes.note_save(meeting=meeting, text="Note")
     name = notes.recording_attach(meeting=meeting, upload=recording()).recording.name
     MeetingNote.objects.filter(meeting=meeting).update(status="FINAL")  # as if the task was lost
 
-    from forums.tasks import delete_final_recordings
-
-    assert delete_final_recordings() == 1
+    (left,) = notes.recordings_left_on_final_notes()
+    assert notes.recording_delete(note=left) is True
     assert not default_storage.exists(name)
-    assert delete_final_recordings() == 0
+    assert list(notes.recordings_left_on_final_notes()) == []
 
 
 @pytest.mark.django_db(transaction=True)
