@@ -1,0 +1,83 @@
+"""Forums' models, one module per concept; every model and public name is importable
+from `forums.models` as before."""
+
+from .agendas import AGENDA_ITEM_MOVES, AgendaItem, AgendaItemEvent
+from .claims import (
+    CLAIM_MOVES,
+    ExpenseClaim,
+    ExpenseClaimEvent,
+    ExpenseClaimQuerySet,
+    claim_not_yet_exported,
+    claim_to_decide,
+    receipt_path,
+)
+from .forums import (
+    MEMBERS_AT_LEAST,
+    MEMBERS_AT_MOST,
+    TENURE_YEARS,
+    Forum,
+    ForumQuerySet,
+    Organisation,
+    recruiting_ids,
+)
+from .meetings import (
+    COMING_WEEKS,
+    Attendance,
+    Invitation,
+    Meeting,
+    MeetingQuerySet,
+    coming,
+    recording_waiting,
+    with_access_needs,
+    with_unanswered_invitations,
+)
+from .member_links import MemberLink
+from .memberships import (
+    TENURE_ENDING_DAYS,
+    Membership,
+    MembershipQuerySet,
+    current,
+    tenure_ending,
+)
+from .notes import NOTE_MOVES, MeetingNote, MeetingNoteEvent, recording_path
+from .status_events import StatusEvent
+
+__all__ = [
+    "AGENDA_ITEM_MOVES",
+    "CLAIM_MOVES",
+    "COMING_WEEKS",
+    "MEMBERS_AT_LEAST",
+    "MEMBERS_AT_MOST",
+    "NOTE_MOVES",
+    "TENURE_ENDING_DAYS",
+    "TENURE_YEARS",
+    "AgendaItem",
+    "AgendaItemEvent",
+    "Attendance",
+    "ExpenseClaim",
+    "ExpenseClaimEvent",
+    "ExpenseClaimQuerySet",
+    "Forum",
+    "ForumQuerySet",
+    "Invitation",
+    "Meeting",
+    "MeetingNote",
+    "MeetingNoteEvent",
+    "MeetingQuerySet",
+    "MemberLink",
+    "Membership",
+    "MembershipQuerySet",
+    "Organisation",
+    "StatusEvent",
+    "claim_not_yet_exported",
+    "claim_to_decide",
+    "coming",
+    "current",
+    "receipt_path",
+    "recording_path",
+    "recording_waiting",
+    "recruiting_ids",
+    "tenure_ending",
+    "with_access_needs",
+    "with_unanswered_invitations",
+]

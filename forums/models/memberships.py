@@ -1,0 +1,60 @@
+"""A member's place on a forum, from the day they start to the end of their tenure."""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .forums import Forum
+
+
+def current(today=None):
+    """Members on `today` (London): started, and their tenure not yet ended."""
+    today = today or timezone.localdate()
+    return models.Q(started_on__lte=today) & (
+        models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today)
+    )
+
+
+TENURE_ENDING_DAYS = 90
+
+
+def tenure_ending(today=None, days=TENURE_ENDING_DAYS):
+    """Current members whose tenure ends in the next `days` days, today included."""
+    today = today or timezone.localdate()
+    return current(today) & models.Q(ended_on__lte=today + datetime.timedelta(days=days))
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, today=None):
+        return self.filter(current(today))
+
+    def tenure_ending(self, today=None):
+        return self.filter(tenure_ending(today))
+
+
+class Membership(models.Model):
+    """An accepted applicant's place on a forum. Their tenure ends with the forum's, or
+    earlier when they leave; the retention clock starts then."""
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="membership"
+    )
+    forum = models.ForeignKey(Forum, on_delete=models.PROTECT, related_name="memberships")
+    started_on = models.DateField(_("started on"))
+    ended_on = models.DateField(
+        _("tenure ends on"),
+        null=True,
+        blank=True,
+        help_text=_("The forum's tenure end, or the day they left."),
+    )
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["forum", "started_on"]
+
+    def __str__(self):
+        return f"membership {self.pk}"
