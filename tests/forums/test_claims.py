@@ -27,7 +27,6 @@ from forums.services import claims, meetings
 from tests.conftest import sign_in
 from tests.factories import UserFactory
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
-from vvf import dates
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -119,7 +118,11 @@ def test_claim_submit_refuses_meetings_to_come_cancelled_or_over_six_months_ago(
 
 def test_the_claim_window_is_six_calendar_months(member):
     meeting = attended(member)
-    window_closes = dates.months_after(meeting.starts_at, claims.CLAIM_WITHIN_MONTHS)
+    meeting.starts_at = datetime.datetime(2026, 3, 15, 18, tzinfo=LONDON)
+    meeting.ends_at = meeting.starts_at + datetime.timedelta(hours=2)
+    meeting.save()
+    # 15 September, 18:00 UTC: six calendar months on (183 days would have ended on the 14th).
+    window_closes = datetime.datetime(2026, 9, 15, 18, tzinfo=datetime.UTC)
     minute = datetime.timedelta(minutes=1)
 
     assert claims.CLAIM_WITHIN_MONTHS == 6
