@@ -17,7 +17,6 @@ from applications.admin_filters import ApplicationToDo
 from applications.models import Application
 from audit.services import Action, audit_record
 from vvf.admin import admin_page, done
-from vvf.admin_filters import DELETION_DAYS
 
 from . import holds, retention, subject_access
 from .admin_forms import EraseForm, HoldForm
@@ -29,8 +28,8 @@ class ApplicationToDoWithDeletions(ApplicationToDo):
     rules = {
         **ApplicationToDo.rules,
         "deletion": (
-            _("Due for deletion within %(days)s days") % {"days": DELETION_DAYS},
-            lambda qs: qs.filter(retention.due_within(DELETION_DAYS)),
+            _("Due for deletion within %(days)s days") % {"days": retention.DELETION_DAYS},
+            lambda qs: qs.filter(retention.due_within(retention.DELETION_DAYS)),
         ),
         "held": (_("Held from deletion"), lambda qs: qs.filter(holds.held())),
     }
@@ -72,7 +71,7 @@ class ApplicationAdmin(applications_admin.ApplicationAdmin):
             self,
             request,
             "admin/privacy/retention.html",
-            upcoming=list(retention.upcoming(days=DELETION_DAYS)),
+            upcoming=list(retention.upcoming(days=retention.DELETION_DAYS)),
             title=_("Deletions in the next 30 days"),
         )
 

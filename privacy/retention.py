@@ -28,6 +28,10 @@ from vvf.dates import duration_in_words, months_before
 from . import cascade, ledger
 from .models import RetentionCount, RetentionHeartbeat, RetentionHold, RetentionTombstone
 
+# How far ahead staff see the deletions due (the programme home, the deletions page and
+# the applications list's filter).
+DELETION_DAYS = 30
+
 
 def check_periods():
     """settings.RETENTION against the policy's least (settings.RETENTION_POLICY): the
@@ -62,7 +66,7 @@ def _unsuccessful_due(today):
     return models.Q(status__in=UNSUCCESSFUL, closed_at__lt=cutoff)
 
 
-def upcoming(days=30, now=None):
+def upcoming(days=DELETION_DAYS, now=None):
     """(rule, application) due in the next `days` days, held ones included, for staff."""
     today = timezone.localtime(now or timezone.now()).date()
     later = today + datetime.timedelta(days=days)
@@ -71,7 +75,7 @@ def upcoming(days=30, now=None):
             yield rule, application
 
 
-def due_within(days=30, now=None):
+def due_within(days=DELETION_DAYS, now=None):
     """The condition for applications the rules will delete in the next `days` days
     (or are due already), held ones left out: they stay until the hold is lifted.
     The programme home counts these and the applications list filters by them; the

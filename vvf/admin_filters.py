@@ -6,9 +6,8 @@ disagree."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-# The parameter of every "To do" filter, and how far ahead the deletions due look.
+# The parameter of every "To do" filter.
 TODO = "todo"
-DELETION_DAYS = 30
 
 
 class RuleFilter(admin.SimpleListFilter):

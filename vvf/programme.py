@@ -23,7 +23,7 @@ from privacy import retention
 from privacy.holds import held
 from privacy.models import RetentionHeartbeat, RetentionHold
 from vetting import models as vetting
-from vvf.admin_filters import DELETION_DAYS, TODO
+from vvf.admin_filters import TODO
 from vvf.charts import COLOURS, pipeline_chart, weekly_chart
 
 OLDEST_SHOWN = 5
@@ -289,9 +289,9 @@ def _retention(now, today):
         _("Retention"),
         [
             Line(
-                _("Deletions due in the next %(days)s days") % {"days": DELETION_DAYS},
+                _("Deletions due in the next %(days)s days") % {"days": retention.DELETION_DAYS},
                 changelist(Application, **{TODO: "deletion"}),
-                Application.objects.filter(retention.due_within(DELETION_DAYS, now)),
+                Application.objects.filter(retention.due_within(retention.DELETION_DAYS, now)),
                 _("held applications are not deleted"),
             ),
             Line(
