@@ -77,6 +77,8 @@ def test_request_too_large_page_has_no_axe_violations(page):
 def test_sign_in_error_state_has_no_axe_violations(page):
     page.goto(reverse("two_factor:login"))
     page.get_by_role("button", name="Continue").click()
+    # The form posts to the same address: wait for the answer, not for a new URL.
+    page.locator(".govuk-error-summary").wait_for()
 
     assert page.locator(".govuk-error-summary").is_visible()
     assert_accessible(page)
