@@ -121,7 +121,7 @@ class Application(models.Model):
     # Signs the private status link; replacing it revokes every link sent so far.
     access_key = models.CharField(max_length=64, default=new_access_key, editable=False)
 
-    forums = models.ManyToManyField("forums.Forum", related_name="applications")
+    forums = models.ManyToManyField("programme.Forum", related_name="applications")
 
     # Eligibility. The date of birth is kept because under-18s need safeguarding.
     date_of_birth = models.DateField(_("date of birth"), null=True)

@@ -32,7 +32,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from forums.models import Forum  # noqa: E402
+from programme.models import Forum  # noqa: E402
 
 HEADERS = {"X-Forwarded-Proto": "https", "Referer": "https://127.0.0.1/"}
 

@@ -42,7 +42,7 @@ def seed(how_many):
         ConsentDocument,
         EqualityMonitoring,
     )
-    from forums.models import Forum
+    from programme.models import Forum
 
     closed = datetime.datetime(2020, 1, 15, 12, tzinfo=datetime.UTC)
     forums = list(Forum.objects.all()[:2])

@@ -107,7 +107,7 @@ def csrf_token(page):
 
 def applicant_at_contact_step(server):
     """A session that has answered the pages before "How to contact you"."""
-    from forums.models import Forum
+    from programme.models import Forum
 
     cookies = {}
     vawg = str(Forum.objects.get(slug="vawg").pk)

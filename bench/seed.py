@@ -27,7 +27,7 @@ STATUSES = [
 
 def seed(applications=50_000, feedback_items=20_000, recommendations=2_000):
     from accounts.models import User
-    from forums.models import Forum
+    from programme.models import Forum
 
     rng = random.Random(2026)
     forums = list(Forum.objects.order_by("pk"))

@@ -29,7 +29,7 @@ class Theme(models.Model):
 
 
 class FeedbackItem(models.Model):
-    forum = models.ForeignKey("forums.Forum", on_delete=models.PROTECT, related_name="feedback")
+    forum = models.ForeignKey("programme.Forum", on_delete=models.PROTECT, related_name="feedback")
     meeting = models.ForeignKey("forums.Meeting", on_delete=models.PROTECT, related_name="feedback")
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="items")
     text = models.TextField(_("what the forum said"), max_length=3000)
@@ -97,7 +97,7 @@ class Recommendation(models.Model):
     Status = Status
 
     forum = models.ForeignKey(
-        "forums.Forum", on_delete=models.PROTECT, related_name="recommendations"
+        "programme.Forum", on_delete=models.PROTECT, related_name="recommendations"
     )
     meeting = models.ForeignKey(
         "forums.Meeting",
@@ -170,7 +170,7 @@ class MonthlyReport(models.Model):
 
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     forum = models.ForeignKey(
-        "forums.Forum", null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+        "programme.Forum", null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
     )
     content = models.JSONField()
     generated_at = models.DateTimeField(default=timezone.now)

@@ -5,8 +5,8 @@ Nobody here sees a member's personal data."""
 from django.http import Http404
 
 from accounts.roles import FACILITATOR, POLICE_LEAD, VVF_STAFF, roles_of
-from forums.models import Forum
 from forums.permissions import forums_facilitated_by
+from programme.models import Forum
 
 from .models import ROLE_MOVES, Recommendation
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import VVF_STAFF, has_role, role_required
 from audit.services import Action, audit_record
-from forums.models import Forum
+from programme.models import Forum
 from vvf import secure_export
 from vvf.crispy_govuk import FormHelper, Submit
 from vvf.dates import previous_month

@@ -15,7 +15,8 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import dateformat, timezone
 
-from forums.models import Attendance, Forum, Meeting
+from forums.models import Attendance, Meeting
+from programme.models import Forum
 from vvf.dates import first_of_month, following_month, last_of_month
 
 from .models import (

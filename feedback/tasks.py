@@ -4,6 +4,7 @@ from celery import shared_task
 from django.urls import reverse
 from django.utils import timezone
 
+from forums.models import current_members
 from vvf.email import absolute_url, send_templated_email
 
 
@@ -27,7 +28,7 @@ def send_answered(recommendation_id):
             {"url": absolute_url(reverse("feedback:you-said", args=[forum.slug]))},
         )
         sent += 1
-    for membership in forum.current_members(timezone.localdate()).select_related("application"):
+    for membership in current_members(forum, timezone.localdate()).select_related("application"):
         application = membership.application
         send_templated_email(
             "recommendation-answered-member",

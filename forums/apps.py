@@ -19,6 +19,14 @@ class ForumsConfig(AppConfig):
 
         roles_changed.connect(sync_after_roles_changed, dispatch_uid="forums.roles_changed")
 
+        from programme.signals import forum_people_changed
+
+        from .permissions import sync_after_forum_people_changed
+
+        forum_people_changed.connect(
+            sync_after_forum_people_changed, dispatch_uid="forums.forum_people_changed"
+        )
+
         from django.db.models.signals import post_delete
 
         from .models import ExpenseClaim, MeetingNote

@@ -15,12 +15,11 @@ from django.db import transaction
 from applications.choices import AccessNeed, ContactMethod
 from applications.services import application_import
 from audit.services import Action, audit_record
+from programme.models import Forum
 
 from . import import_workbook
-from .models import Forum
 from .services.memberships import membership_create
 
-PILOT_SLUG = "pilot"
 SIGNED_MAX_AGE = datetime.timedelta(hours=1)
 _SALT = "forums.members-import"
 EXPIRED = "The checked spreadsheet has expired or was changed. Upload the file again to check it."

@@ -1,5 +1,5 @@
 """Who works with which forum: its facilitators, and the staff of the external partner
-that runs it (django-guardian permission `forums.work_with_forum` on the forum). VVF staff
+that runs it (django-guardian permission `programme.work_with_forum` on the forum). VVF staff
 work with every forum."""
 
 from django.contrib.auth import get_user_model
@@ -7,10 +7,9 @@ from django.http import Http404
 from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with_perms, remove_perm
 
 from accounts.roles import EXTERNAL_PARTNER, FACILITATOR, VVF_STAFF, has_role
+from programme.models import Forum
 
-from .models import Forum
-
-WORK = "forums.work_with_forum"
+WORK = "programme.work_with_forum"
 # The forum's people: who may open the forums' pages at /forums/ (each only the forums
 # they work with, forums_for_user).
 FORUM_PEOPLE = (VVF_STAFF, EXTERNAL_PARTNER, FACILITATOR)
@@ -37,6 +36,11 @@ def sync_after_roles_changed(sender, user, **kwargs):
     work with may have too."""
     for forum in Forum.objects.select_related("run_by"):
         sync_forum_access(forum)
+
+
+def sync_after_forum_people_changed(sender, forum, **kwargs):
+    """programme.signals.forum_people_changed: who works with the forum changed."""
+    sync_forum_access(forum)
 
 
 def forums_facilitated_by(user):

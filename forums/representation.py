@@ -40,6 +40,8 @@ from django.utils.translation import gettext_lazy as _
 from applications import choices
 from applications.models import EqualityMonitoring
 
+from .models import current_members
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "london_census_2021.json"
 FEWEST_SHOWN = 5
 HIDDEN = "[c]"
@@ -241,7 +243,7 @@ def composition(answers):
 
 def member_answers(forum, today=None):
     """The equality answers of the forum's current members, one dict each."""
-    application_ids = list(forum.current_members(today).values_list("application_id", flat=True))
+    application_ids = list(current_members(forum, today).values_list("application_id", flat=True))
     given = {
         row["application_id"]: row
         for row in EqualityMonitoring.objects.filter(application_id__in=application_ids).values(

@@ -11,7 +11,7 @@ from accounts.roles import role_required
 from audit.services import Action, audit_record
 
 from .forms import AgendaItemForm, DecideForm, MeetingChangeForm, NoteForm, RecordingForm
-from .models import AgendaItem, Meeting
+from .models import AgendaItem, Meeting, current_members
 from .permissions import (
     FORUM_PEOPLE,
     forums_for_user,
@@ -38,7 +38,7 @@ def my_forums(request):
 def forum_detail(request, slug):
     forum = get_forum_for_user(request.user, slug)
     today = timezone.localdate()
-    members = forum.current_members(today).select_related("application")
+    members = current_members(forum, today).select_related("application")
     applications = None
     if sees_applications(request.user, forum):
         applications = forum_applications(forum)
@@ -71,7 +71,7 @@ def _meeting_for_user(user, slug, pk, manage=False):
 
 def _meeting_page(request, meeting, status=200, **forms):
     day = timezone.localtime(meeting.starts_at).date()
-    members = list(meeting.forum.current_members(day).select_related("application"))
+    members = list(current_members(meeting.forum, day).select_related("application"))
     invitations = {
         i.membership_id: i for i in meeting.invitations.select_related("membership__application")
     }

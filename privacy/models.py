@@ -62,7 +62,7 @@ class RetentionCount(models.Model):
     """What reports still need once people are deleted: how many applications each
     forum had, by the month of their outcome and the outcome. No equality data, no ids."""
 
-    forum = models.ForeignKey("forums.Forum", on_delete=models.PROTECT, related_name="+")
+    forum = models.ForeignKey("programme.Forum", on_delete=models.PROTECT, related_name="+")
     month = models.DateField(help_text="The first day of the month of the outcome.")
     outcome = models.CharField(max_length=20)
     count = models.PositiveIntegerField(default=0)

@@ -202,13 +202,13 @@ ADMIN_STAFF_OK = [
     "admin:applications_consentdocument_changelist",
     "admin:applications_consentdocument_add",
     "admin:audit_auditentry_changelist",
-    "admin:forums_forum_changelist",
-    "admin:forums_forum_representation",
+    "admin:programme_forum_changelist",
+    "admin:programme_forum_representation",
     "admin:forums_expenseclaim_changelist",
     "admin:forums_expenseclaim_export",
     "admin:forums_membership_import",
     "admin:forums_membership_import_template",
-    "admin:forums_organisation_changelist",
+    "admin:programme_organisation_changelist",
     "admin:accounts_user_changelist",
     "admin:accounts_user_add",
     "admin:vetting_pnccheck_changelist",
@@ -259,8 +259,8 @@ def clients(db):
 
     case, seats = open_case()
     tokens["case"] = case.pk
-    from forums.models import Forum
     from forums.permissions import sync_forum_access
+    from programme.models import Forum
 
     for role, group in GROUP.items():
         user = UserFactory(role=group, is_staff=role == "vvf_staff")

@@ -50,18 +50,10 @@ from feedback.models import (
     Status,
     Theme,
 )
-from forums.models import (
-    AgendaItem,
-    Attendance,
-    ExpenseClaim,
-    Forum,
-    Invitation,
-    Meeting,
-    Membership,
-    Organisation,
-)
+from forums.models import AgendaItem, Attendance, ExpenseClaim, Invitation, Meeting, Membership
 from forums.permissions import sync_forum_access
 from privacy.models import RetentionHold
+from programme.models import Forum, Organisation
 from tests.applications.journey import valid_answers
 from tests.conftest import sign_in
 from tests.factories import UserFactory
@@ -414,7 +406,7 @@ def representation(ctx, n):
         EqualityMonitoring(application_id=m.application_id, age_band="25_34", sex="FEMALE")
         for m in make_members(n, ctx.vawg)
     )
-    return reverse("admin:forums_forum_representation", args=[ctx.vawg.pk])
+    return reverse("admin:programme_forum_representation", args=[ctx.vawg.pk])
 
 
 def attendance(ctx, n):
@@ -427,7 +419,7 @@ def attendance(ctx, n):
 
 
 def my_forums(ctx, n):
-    grant(ctx.user, "forums.work_with_forum", make_forums(n))
+    grant(ctx.user, "programme.work_with_forum", make_forums(n))
     return reverse("forums:my-forums")
 
 

@@ -1,6 +1,6 @@
 """The admin's "To do" list filters: each app's (`<app>/admin_filters.py`) offers rules
 that app keeps (QuerySet methods), the same rules the programme home counts with
-(vvf/programme.py), so the count on the home and the list behind its link cannot
+(vvf/home.py), so the count on the home and the list behind its link cannot
 disagree."""
 
 from django.contrib import admin

@@ -9,7 +9,7 @@ from two_factor.admin import AdminSiteOTPRequired
 
 from accounts.roles import VVF_STAFF, has_role
 
-from . import programme
+from . import home
 
 
 class VVFAdminSite(AdminSiteOTPRequired):
@@ -30,11 +30,11 @@ class VVFAdminSite(AdminSiteOTPRequired):
 
     def index(self, request, extra_context=None):
         """For VVF staff, the programme home: what needs doing today, above the list of
-        everything else (vvf/programme.py). Other roles see Django's index."""
+        everything else (vvf/home.py). Other roles see Django's index."""
         if has_role(request.user, VVF_STAFF):
             extra_context = {
                 **(extra_context or {}),
-                "programme": programme.home(),
+                "programme": home.home(),
                 "title": _("What needs doing today"),
             }
         return super().index(request, extra_context)

@@ -22,6 +22,7 @@ from forums import models as forums
 from privacy import retention
 from privacy.holds import held
 from privacy.models import RetentionHeartbeat, RetentionHold
+from programme.models import Forum
 from vetting import models as vetting
 from vvf.admin_filters import TODO
 from vvf.charts import COLOURS, pipeline_chart, weekly_chart
@@ -174,7 +175,7 @@ def _forums(today):
 
     memberships = forums.Membership.objects
     rows = list(
-        forums.Forum.objects.annotate(
+        Forum.objects.annotate(
             current=per_forum(memberships.current(today)),
             ending=per_forum(memberships.tenure_ending(today)),
         ).only("pk", "name", "slug")
@@ -184,7 +185,7 @@ def _forums(today):
         forum.members_url = changelist(
             forums.Membership, forum__id__exact=forum.pk, tenure="current"
         )
-        forum.representation_url = reverse("admin:forums_forum_representation", args=[forum.pk])
+        forum.representation_url = reverse("admin:programme_forum_representation", args=[forum.pk])
         forum.too_few = forum.current < forums.MEMBERS_AT_LEAST
         forum.too_many = forum.current > forums.MEMBERS_AT_MOST
     return rows

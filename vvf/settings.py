@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "vvf",
     "audit",
     "accounts",
+    "programme",
     "forums",
     "applications",
     "vetting",

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from forums.models import Forum, recruiting_ids
+from programme.models import Forum, recruiting_ids
 from vvf.crispy_govuk import FormHelper
 
 from .base import STEP_BUTTONS, StepForm

@@ -1,4 +1,6 @@
-"""The admin's organisations and forums, with each forum's representation page."""
+"""Each forum's page in the admin gains, from the forums app, the warning when it has
+more members than it should and its representation page; the rest of the forum's admin
+is the programme app's (programme/admin.py)."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -8,45 +10,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.services import Action, audit_record
-from vvf import admin as vvf_admin
+from programme import admin as programme_admin
+from programme.models import Forum
 from vvf.admin import admin_page
 
-from .. import imports, representation
-from ..models import MEMBERS_AT_MOST, Forum, Organisation
-from ..permissions import sync_forum_access
+from .. import representation
+from ..models import MEMBERS_AT_MOST, over_capacity
 
-
-@admin.register(Organisation)
-class OrganisationAdmin(vvf_admin.ModelAdmin):
-    list_display = ["name", "kind"]
-    filter_horizontal = ["members"]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        for forum in form.instance.forums.all():
-            sync_forum_access(forum)
+admin.site.unregister(Forum)
 
 
 @admin.register(Forum)
-class ForumAdmin(vvf_admin.ModelAdmin):
-    list_display = ["name", "run_by", "is_recruiting", "launch_date", "tenure_ends_on"]
-    list_filter = ["run_by", "is_recruiting"]
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["facilitators", "mps_representatives", "mopac_representatives"]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        sync_forum_access(form.instance)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        # "The pilot forum is not open for applications" is said on the pilot only.
-        if obj is None or obj.slug != imports.PILOT_SLUG:
-            kwargs["help_texts"] = {**kwargs.get("help_texts", {}), "is_recruiting": ""}
-        return super().get_form(request, obj, change, **kwargs)
-
+class ForumAdmin(programme_admin.ForumAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         forum = self.get_object(request, object_id)
-        if forum is not None and forum.over_capacity:
+        if forum is not None and over_capacity(forum):
             messages.warning(
                 request,
                 _("This forum has more than %(most)s members.") % {"most": MEMBERS_AT_MOST},
@@ -59,13 +37,13 @@ class ForumAdmin(vvf_admin.ModelAdmin):
             path(
                 "<int:pk>/representation/",
                 wrap(self.representation_view),
-                name="forums_forum_representation",
+                name="programme_forum_representation",
             ),
             *super().get_urls(),
         ]
 
     def representation_view(self, request, pk):
-        if not request.user.has_perm("forums.view_forum"):
+        if not request.user.has_perm("programme.view_forum"):
             raise PermissionDenied
         forum = get_object_or_404(Forum, pk=pk)
         made_up = representation.forum_composition(forum, timezone.localdate())

@@ -11,12 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.services import Action, audit_record
+from programme.models import Forum
 from vvf import admin as vvf_admin
 from vvf import forms as vvf_forms
 from vvf.admin import admin_page, done
 
 from ..admin_filters import MeetingToDo
-from ..models import Forum, Meeting
+from ..models import Meeting, current_members
 from ..services.meetings import DEFAULT_VENUE, MeetingError, attendance_record, meetings_schedule
 
 
@@ -112,7 +113,7 @@ class MeetingAdmin(vvf_admin.ModelAdmin):
             raise PermissionDenied
         meeting = get_object_or_404(Meeting, pk=pk)
         members = list(
-            meeting.forum.current_members(meeting.starts_at.date()).select_related("application")
+            current_members(meeting.forum, meeting.starts_at.date()).select_related("application")
         )
         if request.method == "POST":
             try:

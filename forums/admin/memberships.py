@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from applications.models import Application
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from programme.models import PILOT_SLUG, Forum
 from vvf import admin as vvf_admin
 from vvf import forms as vvf_forms
 from vvf.admin import MadeByTheServiceMixin, admin_page, done
@@ -25,7 +26,7 @@ from vvf.dates import duration_in_words
 
 from .. import import_workbook, imports
 from ..admin_filters import Tenure
-from ..models import MEMBERS_AT_MOST, Forum, Membership
+from ..models import MEMBERS_AT_MOST, Membership, over_capacity
 from ..services.memberships import MembershipError, membership_create, membership_leave
 
 
@@ -55,7 +56,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["forum"].initial = Forum.objects.filter(slug=imports.PILOT_SLUG).first()
+        self.fields["forum"].initial = Forum.objects.filter(slug=PILOT_SLUG).first()
 
 
 # The import's form: a spreadsheet, plus the form's own fields (and, on confirmation, the
@@ -270,7 +271,7 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
             )
             % {"count": len(rows), "forum": forum},
         )
-        if forum.over_capacity:
+        if over_capacity(forum):
             messages.warning(
                 request,
                 _("This forum has more than %(most)s members.") % {"most": MEMBERS_AT_MOST},

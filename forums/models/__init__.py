@@ -1,5 +1,6 @@
 """Forums' models, one module per concept; every model and public name is importable
-from `forums.models` as before."""
+from `forums.models`. The forums themselves and their organisations are the programme
+app's (programme.models)."""
 
 from .agendas import AGENDA_ITEM_MOVES, AgendaItem, AgendaItemEvent
 from .claims import (
@@ -10,15 +11,6 @@ from .claims import (
     claim_not_yet_exported,
     claim_to_decide,
     receipt_path,
-)
-from .forums import (
-    MEMBERS_AT_LEAST,
-    MEMBERS_AT_MOST,
-    TENURE_YEARS,
-    Forum,
-    ForumQuerySet,
-    Organisation,
-    recruiting_ids,
 )
 from .meetings import (
     COMING_WEEKS,
@@ -33,10 +25,14 @@ from .meetings import (
 )
 from .member_links import MemberLink
 from .memberships import (
+    MEMBERS_AT_LEAST,
+    MEMBERS_AT_MOST,
     TENURE_ENDING_DAYS,
     Membership,
     MembershipQuerySet,
     current,
+    current_members,
+    over_capacity,
     tenure_ending,
 )
 from .notes import NOTE_MOVES, MeetingNote, MeetingNoteEvent, recording_path
@@ -50,15 +46,12 @@ __all__ = [
     "MEMBERS_AT_MOST",
     "NOTE_MOVES",
     "TENURE_ENDING_DAYS",
-    "TENURE_YEARS",
     "AgendaItem",
     "AgendaItemEvent",
     "Attendance",
     "ExpenseClaim",
     "ExpenseClaimEvent",
     "ExpenseClaimQuerySet",
-    "Forum",
-    "ForumQuerySet",
     "Invitation",
     "Meeting",
     "MeetingNote",
@@ -67,16 +60,16 @@ __all__ = [
     "MemberLink",
     "Membership",
     "MembershipQuerySet",
-    "Organisation",
     "StatusEvent",
     "claim_not_yet_exported",
     "claim_to_decide",
     "coming",
     "current",
+    "current_members",
+    "over_capacity",
     "receipt_path",
     "recording_path",
     "recording_waiting",
-    "recruiting_ids",
     "tenure_ending",
     "with_access_needs",
     "with_unanswered_invitations",

@@ -6,7 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forums import Forum
+from programme.models import Forum
+
 from .memberships import Membership
 
 COMING_WEEKS = 6

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forums import Forum
+from programme.models import Forum
 
 
 def current(today=None):
@@ -16,6 +16,10 @@ def current(today=None):
         models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today)
     )
 
+
+# Each forum has 10 to 12 members.
+MEMBERS_AT_LEAST = 10
+MEMBERS_AT_MOST = 12
 
 TENURE_ENDING_DAYS = 90
 
@@ -58,3 +62,13 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"membership {self.pk}"
+
+
+def current_members(forum, today=None):
+    """The forum's members on `today` (London)."""
+    return Membership.objects.current(today).filter(forum=forum)
+
+
+def over_capacity(forum):
+    """More than MEMBERS_AT_MOST members today: allowed, with a warning to staff."""
+    return current_members(forum).count() > MEMBERS_AT_MOST

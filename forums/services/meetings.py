@@ -12,7 +12,7 @@ from django.utils import timezone
 from vvf import outbox
 
 from .. import tasks
-from ..models import Attendance, Invitation, Meeting, Membership
+from ..models import Attendance, Invitation, Meeting, Membership, current_members
 
 EVERY_SIX_WEEKS = datetime.timedelta(weeks=6)
 DEFAULT_LENGTH = datetime.timedelta(hours=2)
@@ -73,7 +73,7 @@ def attendance_record(*, meeting, attended_ids):
     if meeting.cancelled or meeting.starts_at > timezone.now():
         raise MeetingError("Attendance is taken once the meeting has started.")
     day = timezone.localtime(meeting.starts_at).date()
-    members = list(meeting.forum.current_members(day))
+    members = list(current_members(meeting.forum, day))
     unknown = set(attended_ids) - {m.pk for m in members}
     if unknown:
         raise MeetingError("Only members of this forum can be marked as attending.")
@@ -141,7 +141,7 @@ def invitations_send(*, meeting):
     if meeting.starts_at <= timezone.now():
         raise MeetingError("This meeting has already started.")
     invited = set(meeting.invitations.values_list("membership_id", flat=True))
-    members = meeting.forum.current_members(timezone.localtime(meeting.starts_at).date())
+    members = current_members(meeting.forum, timezone.localtime(meeting.starts_at).date())
     new = [
         Invitation(meeting=meeting, membership=membership)
         for membership in members

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from applications.models import Status
 
-from ..models import MEMBERS_AT_MOST, Membership
+from ..models import MEMBERS_AT_MOST, Membership, current_members
 
 
 class MembershipError(Exception):
@@ -29,7 +29,7 @@ def membership_create(*, application, forum, started_on):
         started_on=started_on,
         ended_on=forum.tenure_ends_on,
     )
-    return membership, forum.current_members(started_on).count() > MEMBERS_AT_MOST
+    return membership, current_members(forum, started_on).count() > MEMBERS_AT_MOST
 
 
 @transaction.atomic

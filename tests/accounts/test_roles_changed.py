@@ -4,8 +4,8 @@ accounts sends roles_changed, and forums (which owns forum access) answers it.""
 from django.contrib.auth.models import Group
 
 from accounts.roles import FACILITATOR, VVF_STAFF
-from forums.models import Forum
 from forums.permissions import forums_for_user
+from programme.models import Forum
 from tests.conftest import sign_in
 
 

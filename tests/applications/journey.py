@@ -1,6 +1,6 @@
 """A complete, valid set of answers to the application form, page by page."""
 
-from forums.models import Forum
+from programme.models import Forum
 
 
 def valid_answers(forum_slugs=("vawg",)):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from applications.models import ApplicationEvent, EqualityMonitoring, OnboardingConversation
-from forums.models import Forum
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory
 

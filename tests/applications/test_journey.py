@@ -508,7 +508,7 @@ def test_check_your_answers_checks_again_what_passed_when_given(client):
 
 
 def test_a_forum_that_stops_recruiting_sends_the_applicant_back_to_choose(client):
-    from forums.models import Forum
+    from programme.models import Forum
 
     complete(client, valid_answers()[:7])
     assert client.get("/apply/contact/").status_code == 200

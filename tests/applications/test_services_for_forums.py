@@ -4,7 +4,8 @@ import pytest
 
 from applications.models import Application, ApplicationEvent, Consent, ConsentDocument
 from applications.services import application_import, consent_record
-from forums.models import Forum, Membership
+from forums.models import Membership
+from programme.models import Forum
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting
 

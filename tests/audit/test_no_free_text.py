@@ -13,7 +13,8 @@ from applications.models import Application
 from audit.models import AuditEntry
 from audit.services import Action, audit_record
 from feedback import services as feedback_services
-from forums.models import ExpenseClaim, Forum
+from forums.models import ExpenseClaim
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting, make_member

@@ -1,7 +1,7 @@
 """The forum pages for facilitators and the partner pass axe in Chromium."""
 
-from forums.models import Forum
 from forums.permissions import sync_forum_access
+from programme.models import Forum
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_panel import sign_in
 from tests.factories import ApplicationFactory, UserFactory

@@ -5,7 +5,7 @@ import datetime
 
 from django.utils import timezone
 
-from forums.models import Forum
+from programme.models import Forum
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_panel import sign_in
 from tests.factories import ApplicationFactory, UserFactory

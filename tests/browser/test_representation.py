@@ -5,8 +5,8 @@ import datetime
 from django.utils import timezone
 
 from applications.models import EqualityMonitoring
-from forums.models import Forum
 from forums.services.memberships import membership_create
+from programme.models import Forum
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_panel import sign_in
 from tests.factories import ApplicationFactory, UserFactory
@@ -26,7 +26,7 @@ def test_the_representation_page_is_accessible(page):
         membership_create(application=application, forum=forum, started_on=started)
     sign_in(page, UserFactory(role="VVF staff", is_staff=True))
 
-    page.goto(f"/admin/forums/forum/{forum.pk}/")
+    page.goto(f"/admin/programme/forum/{forum.pk}/")
     page.get_by_role("link", name="Representation compared with London").click()
 
     assert page.get_by_role("heading", name="Ethnic group").is_visible()

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from forums.models import ExpenseClaim, Forum, Meeting
+from forums.models import ExpenseClaim, Meeting
+from programme.models import Forum
 from tests.browser.conftest import axe_violations
 from tests.browser.test_admin_pages_layout import OVERLAPS
 from tests.browser.test_panel import sign_in

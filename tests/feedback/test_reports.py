@@ -22,8 +22,9 @@ from feedback.reports import (
     report_generate,
     reports_generate_for,
 )
-from forums.models import Forum, Meeting
+from forums.models import Meeting
 from forums.services import meetings
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
 from vvf.celery import app as celery_app

@@ -5,8 +5,8 @@ import datetime
 from django.utils import timezone
 
 from forums.member_views import SESSION_KEY
-from forums.models import Forum
 from forums.services import meetings, memberships
+from programme.models import Forum
 from tests.factories import ApplicationFactory
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from forums.models import Forum, Organisation
 from forums.permissions import sync_forum_access
 from forums.services.memberships import membership_create
+from programme.models import Forum, Organisation
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 

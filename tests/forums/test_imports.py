@@ -26,8 +26,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from applications.models import Application, ApplicationEvent
 from audit.models import AuditEntry
 from forums import import_workbook, imports
-from forums.models import Forum, Membership
+from forums.models import Membership
 from forums.services import memberships
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from vvf.xlsx import workbook_bytes
@@ -164,7 +165,7 @@ def test_confirming_imports_the_members_and_audits_a_count(client, pilot, staff)
     assert [(e.to_status, e.by, e.reason) for e in ApplicationEvent.objects.all()] == [
         ("ACCEPTED", staff, "Imported from the pilot spreadsheet")
     ] * 2
-    entry = AuditEntry.objects.get(action="CREATE", object_type="forums.forum")
+    entry = AuditEntry.objects.get(action="CREATE", object_type="programme.forum")
     assert (entry.actor_id, entry.object_ref, entry.detail) == (
         staff.pk,
         str(pilot.pk),

@@ -153,7 +153,7 @@ def test_the_calendar_file_keeps_london_time_in_summer_and_winter():
     from zoneinfo import ZoneInfo
 
     from forums.calendar import meeting_calendar
-    from forums.models import Forum
+    from programme.models import Forum
 
     london = ZoneInfo("Europe/London")
     winter, summer = meetings.meetings_schedule(

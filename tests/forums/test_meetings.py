@@ -4,8 +4,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from forums.models import Forum, Meeting
+from forums.models import Meeting
 from forums.services.meetings import meetings_schedule
+from programme.models import Forum
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from applications import choices
 from applications.models import EqualityMonitoring
 from audit.models import AuditEntry
 from forums import representation
-from forums.models import Forum
 from forums.permissions import sync_forum_access
 from forums.services.memberships import membership_create, membership_leave
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 
@@ -251,7 +251,7 @@ def staff(db):
 
 
 def page_of(forum):
-    return reverse("admin:forums_forum_representation", args=[forum.pk])
+    return reverse("admin:programme_forum_representation", args=[forum.pk])
 
 
 class Tables(HTMLParser):
@@ -533,21 +533,21 @@ def test_viewing_the_page_is_audited(staff, forum):
     entry = AuditEntry.objects.get(detail="representation")
     assert (entry.action, entry.object_type, entry.object_ref) == (
         "VIEW",
-        "forums.forum",
+        "programme.forum",
         str(forum.pk),
     )
 
 
 @pytest.mark.django_db
 def test_the_forum_page_links_to_it(staff, forum):
-    response = staff.get(reverse("admin:forums_forum_change", args=[forum.pk]))
+    response = staff.get(reverse("admin:programme_forum_change", args=[forum.pk]))
 
     assert page_of(forum) in response.content.decode()
 
 
 @pytest.mark.django_db
 def test_an_unknown_forum_is_not_found(staff):
-    response = staff.get(reverse("admin:forums_forum_representation", args=[999999]))
+    response = staff.get(reverse("admin:programme_forum_representation", args=[999999]))
 
     assert response.status_code == 404
     assert not AuditEntry.objects.filter(detail="representation").exists()

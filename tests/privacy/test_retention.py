@@ -327,8 +327,8 @@ def test_staff_are_told_a_week_ahead_by_reference(mailoutbox):
 
 
 def test_the_counts_reports_need_are_kept_without_the_people():
-    from forums.models import Forum
     from privacy.models import RetentionCount
+    from programme.models import Forum
 
     vawg = Forum.objects.get(slug="vawg")
     for day in (3, 4):

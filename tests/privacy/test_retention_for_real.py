@@ -138,8 +138,8 @@ def test_a_run_killed_half_way_completes_on_the_next_run(committed_db):
     nothing counted twice) and the next run deletes it."""
     from psycopg import connect
 
-    from forums.models import Forum
     from privacy.models import RetentionCount
+    from programme.models import Forum
 
     forum = Forum.objects.get(slug="vawg")
     february = datetime.datetime(2020, 2, 14, 12, tzinfo=LONDON)

@@ -1,4 +1,4 @@
-from forums.models import Forum, Organisation, recruiting_ids
+from programme.models import Forum, Organisation, recruiting_ids
 
 
 def test_the_five_forums_exist_with_who_runs_them(db):

@@ -11,7 +11,7 @@ RATIONALE = "Canary rationale 41cd"
 
 
 def application_at_pnc(consented=True):
-    from forums.models import Forum
+    from programme.models import Forum
 
     application = ApplicationFactory(
         status="PNC_CHECK",
@@ -28,7 +28,7 @@ def application_at_pnc(consented=True):
 
 def panel():
     """Three panel members; the facilitator's seat facilitates the VAWG forum."""
-    from forums.models import Forum
+    from programme.models import Forum
 
     seats = {
         seat: UserFactory(role="Panel member", full_name=f"{seat} member")

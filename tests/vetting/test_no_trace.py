@@ -21,7 +21,7 @@ from django.utils import timezone
 from applications.models import Application, Consent, ConsentDocument
 from applications.services import application_withdraw
 from audit.models import AuditEntry
-from forums.models import Forum
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.vetting.helpers import NOTES, OFFENCE, RATIONALE, panel
 from vetting.models import PncCheck

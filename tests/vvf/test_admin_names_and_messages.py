@@ -11,8 +11,9 @@ from django.utils.html import escape
 
 from applications.services import application_transition
 from audit.services import Action, audit_record
-from forums.models import AgendaItem, Forum, Membership
+from forums.models import AgendaItem, Membership
 from forums.services import claims, meetings
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting, make_member
@@ -46,7 +47,7 @@ def test_a_forums_facilitator_and_representative_pickers_offer_name_and_email(st
     UserFactory(role="Facilitator", full_name="Grace Mensah", email="grace@example.com")
     vawg = Forum.objects.get(slug="vawg")
 
-    form = staff.get(reverse("admin:forums_forum_change", args=[vawg.pk])).context["adminform"]
+    form = staff.get(reverse("admin:programme_forum_change", args=[vawg.pk])).context["adminform"]
 
     for name in ("facilitators", "mps_representatives", "mopac_representatives"):
         labels = [label for _value, label in form.form.fields[name].choices]
@@ -179,8 +180,8 @@ def test_the_pilot_forums_hint_shows_on_the_pilot_only(staff):
     )
     vawg = Forum.objects.get(slug="vawg")
 
-    on_pilot = staff.get(reverse("admin:forums_forum_change", args=[pilot.pk]))
-    on_vawg = staff.get(reverse("admin:forums_forum_change", args=[vawg.pk]))
+    on_pilot = staff.get(reverse("admin:programme_forum_change", args=[pilot.pk]))
+    on_vawg = staff.get(reverse("admin:programme_forum_change", args=[vawg.pk]))
 
     assert hint in on_pilot.content.decode()
     assert hint not in on_vawg.content.decode()

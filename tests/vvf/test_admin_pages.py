@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.models import Forum
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting, make_member
@@ -70,14 +70,14 @@ def every_page_the_service_adds():
         "claim decision": ("admin:forums_expenseclaim_decide", [claim.pk]),
         "claims export": ("admin:forums_expenseclaim_export", []),
         "import": ("admin:forums_membership_import", []),
-        "representation": ("admin:forums_forum_representation", [vawg.pk]),
+        "representation": ("admin:programme_forum_representation", [vawg.pk]),
         # The admin's own pages the service's buttons and names sit on.
         "application": ("admin:applications_application_change", [application.pk]),
         "PNC check": ("admin:vetting_pnccheck_change", [check.pk]),
         "suitability case": ("admin:vetting_suitabilitycase_change", [case.pk]),
         "suitability cases": ("admin:vetting_suitabilitycase_changelist", []),
         "audit trail": ("admin:audit_auditentry_changelist", []),
-        "forum": ("admin:forums_forum_change", [vawg.pk]),
+        "forum": ("admin:programme_forum_change", [vawg.pk]),
     }
     return {name: reverse(url, args=args) for name, (url, args) in pages.items()}
 
@@ -140,7 +140,7 @@ def test_the_admins_own_date_fields_show_and_read_the_same_format(staff):
     vawg.launch_date = datetime.date(2026, 3, 1)
     vawg.save()
 
-    html = staff.get(reverse("admin:forums_forum_change", args=[vawg.pk])).content.decode()
+    html = staff.get(reverse("admin:programme_forum_change", args=[vawg.pk])).content.decode()
 
     assert 'name="launch_date" value="2026-03-01"' in html
 

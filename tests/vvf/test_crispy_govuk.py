@@ -170,7 +170,7 @@ def test_the_agreements_layout_has_each_consent_once():
 @pytest.mark.django_db
 def test_a_recommendations_layout_has_the_meeting_only_when_it_can_be_fed_back():
     from feedback.models import Status
-    from forums.models import Forum
+    from programme.models import Forum
 
     forum = Forum.objects.get(slug="vawg")
     moves = [Status.IN_PROGRESS, Status.NOT_PURSUED]
@@ -267,7 +267,7 @@ def test_answers_typed_are_escaped_in_the_form():
 
 @pytest.mark.django_db
 def test_forms_drawn_from_the_database_are_drawn_each_time():
-    from forums.models import Forum
+    from programme.models import Forum
 
     caches["pages"].clear()
     drawn(step_forms.ForumsForm())

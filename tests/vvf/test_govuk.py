@@ -39,7 +39,7 @@ def test_forms_marked_as_fixed_in_code_are(step):
     """A form drawn once for everyone must not choose from the database, take anything
     to build it, or draw differently when the forums or the wordings change."""
     from applications.services import consent_document_publish
-    from forums.models import Forum
+    from programme.models import Forum
 
     form_class = step.form_class
     assert not any(

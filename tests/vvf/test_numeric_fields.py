@@ -20,7 +20,17 @@ from tests.forums.helpers import make_member, sign_in_member
 from tests.forums.test_claims import attended
 from vvf import forms as vvf_forms
 
-SERVICE_APPS = ["accounts", "applications", "audit", "feedback", "forums", "vetting", "vvf"]
+SERVICE_APPS = [
+    "accounts",
+    "applications",
+    "audit",
+    "feedback",
+    "forums",
+    "privacy",
+    "programme",
+    "vetting",
+    "vvf",
+]
 # A digit or number of another script, each of which Python's int(), Decimal() or
 # strptime() reads as a number (or, for the last four, that looks like one).
 NOT_0_TO_9 = ["५", "٣", "𝟓", "۵", "৫", "๕", "᠕", "²", "Ⅴ", "五"]
@@ -112,8 +122,8 @@ def test_the_numeric_fields_are_found():
         "forums.admin.meetings.ScheduleForm.count",
         "forums.admin.meetings.ScheduleForm.start_time",
         "applications.admin_forms.OnboardingForm.held_on",
-        "admin forums.Forum.launch_date",
-        "admin forums.Forum.position",
+        "admin programme.Forum.launch_date",
+        "admin programme.Forum.position",
         "admin feedback.Theme list.position",
         "admin otp_totp.TOTPDevice.drift",
     } <= found

@@ -1,4 +1,4 @@
-"""The programme home: the admin's index for VVF staff (vvf/programme.py). Each line's
+"""The programme home: the admin's index for VVF staff (vvf/home.py). Each line's
 count is the number of rows of the list its link opens, and those are the rows the rule
 finds."""
 
@@ -13,8 +13,9 @@ from django.utils import timezone
 from accounts.roles import FACILITATOR, VVF_STAFF
 from applications.models import Application, OnboardingConversation
 from feedback.models import Recommendation
-from forums.models import ExpenseClaim, Forum, Invitation, Meeting, MeetingNote, Membership
+from forums.models import ExpenseClaim, Invitation, Meeting, MeetingNote, Membership
 from privacy.models import RetentionHeartbeat, RetentionHold
+from programme.models import Forum
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting, make_member

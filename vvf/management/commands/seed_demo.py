@@ -28,9 +28,10 @@ from applications.services import (
 )
 from feedback import services as feedback_services
 from feedback.models import Recommendation, Theme
-from forums.models import Forum, MemberLink, Membership, Organisation
+from forums.models import MemberLink, Membership
 from forums.permissions import sync_forum_access
 from forums.services import agendas, meetings, member_links, notes
+from programme.models import Forum, Organisation
 from vetting import services as vetting_services
 from vetting.models import PanelSeat
 from vvf.email import absolute_url
