@@ -314,13 +314,11 @@ class ConsentDocument(models.Model):
 
 class Consent(models.Model):
     """The consent register: what each applicant agreed to, in which wording, when.
-    Consent to recording is asked per meeting, so it names the meeting."""
+    Members' answers about recording a meeting are the forums app's
+    (forums.RecordingConsent), in a wording kept here."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consents")
     document = models.ForeignKey(ConsentDocument, on_delete=models.PROTECT, related_name="+")
-    meeting = models.ForeignKey(
-        "forums.Meeting", null=True, blank=True, on_delete=models.CASCADE, related_name="consents"
-    )
     given = models.BooleanField()
     recorded_at = models.DateTimeField(default=timezone.now)
 

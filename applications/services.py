@@ -210,16 +210,6 @@ def application_import(*, forum, by, reason, **fields):
 
 
 @transaction.atomic
-def consent_record(*, application, document, given, meeting=None):
-    """Records an answer in the consent register with the wording shown (`document`),
-    for one meeting when it is about one. The register keeps every answer; the latest
-    counts."""
-    return Consent.objects.create(
-        application=application, document=document, meeting=meeting, given=given
-    )
-
-
-@transaction.atomic
 def consent_document_publish(*, kind, title, body, by):
     """A new version of a wording; earlier versions stay as they were agreed to."""
     latest = ConsentDocument.objects.filter(kind=kind).aggregate(v=Max("version"))["v"] or 0

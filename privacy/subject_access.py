@@ -95,16 +95,23 @@ def _events(application):
 
 
 def _consents(application):
+    """The consent register's answers and, as a member, their answers about recording
+    each meeting, in the order they were given."""
+    answers = list(application.consents.select_related("document"))
+    membership = _one(application, "membership")
+    if membership is not None:
+        answers += membership.recording_consents.select_related("document", "meeting__forum")
+    answers.sort(key=lambda answer: (answer.recorded_at, answer.pk))
     return [
         {
-            "document": _value(consent.document.get_kind_display()),
-            "version": consent.document.version,
-            "title": consent.document.title,
-            "given": consent.given,
-            "recorded_at": _value(consent.recorded_at),
-            "meeting": _meeting(consent.meeting),
+            "document": _value(answer.document.get_kind_display()),
+            "version": answer.document.version,
+            "title": answer.document.title,
+            "given": answer.given,
+            "recorded_at": _value(answer.recorded_at),
+            "meeting": _meeting(getattr(answer, "meeting", None)),
         }
-        for consent in application.consents.select_related("document", "meeting__forum")
+        for answer in answers
     ]
 
 

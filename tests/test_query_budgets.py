@@ -50,7 +50,15 @@ from feedback.models import (
     Status,
     Theme,
 )
-from forums.models import AgendaItem, Attendance, ExpenseClaim, Invitation, Meeting, Membership
+from forums.models import (
+    AgendaItem,
+    Attendance,
+    ExpenseClaim,
+    Invitation,
+    Meeting,
+    Membership,
+    RecordingConsent,
+)
 from forums.permissions import sync_forum_access
 from privacy.models import RetentionHold
 from programme.models import Forum, Organisation
@@ -449,8 +457,8 @@ def meeting_rows(ctx, n, forum):
         for m in members
     )
     document = ConsentDocument.objects.filter(kind=ConsentDocument.Kind.RECORDING).first()
-    Consent.objects.bulk_create(
-        Consent(application_id=m.application_id, document=document, meeting=meeting, given=True)
+    RecordingConsent.objects.bulk_create(
+        RecordingConsent(membership=m, document=document, meeting=meeting, given=True)
         for m in members
     )
     agenda = AgendaItem.objects.bulk_create(

@@ -21,12 +21,12 @@ from audit.services import Action, audit_record
 from programme.models import PILOT_SLUG, Forum
 from vvf import admin as vvf_admin
 from vvf import forms as vvf_forms
-from vvf.admin import MadeByTheServiceMixin, admin_page, done
+from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done
 from vvf.dates import duration_in_words
 
 from .. import import_workbook, imports
 from ..admin_filters import Tenure
-from ..models import MEMBERS_AT_MOST, Membership, over_capacity
+from ..models import MEMBERS_AT_MOST, Membership, RecordingConsent, over_capacity
 from ..services.memberships import MembershipError, membership_create, membership_leave
 
 
@@ -64,6 +64,18 @@ class ImportForm(forms.Form):
 IMPORT_REQUEST_MAX_BYTES = import_workbook.MAX_BYTES + 256 * 1024
 
 
+class RecordingConsentInline(ReadOnlyMixin, vvf_admin.TabularInline):
+    model = RecordingConsent
+    verbose_name_plural = _("Answers about recording meetings")
+    extra = 0
+    can_delete = False
+    fields = ["meeting", "given", "recorded_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("meeting__forum")
+
+
 @admin.register(Membership)
 class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelAdmin):
     list_display = ["application", "forum", "started_on", "ended_on", "left_on"]
@@ -72,6 +84,7 @@ class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelA
     list_select_related = ["application", "forum"]
     fields = ["application", "forum", "started_on", "ended_on", "left_on"]
     readonly_fields = fields
+    inlines = [RecordingConsentInline]
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

@@ -35,7 +35,7 @@ from .memberships import (
     over_capacity,
     tenure_ending,
 )
-from .notes import NOTE_MOVES, MeetingNote, MeetingNoteEvent, recording_path
+from .notes import NOTE_MOVES, MeetingNote, MeetingNoteEvent, RecordingConsent, recording_path
 from .status_events import StatusEvent
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "MemberLink",
     "Membership",
     "MembershipQuerySet",
+    "RecordingConsent",
     "StatusEvent",
     "claim_not_yet_exported",
     "claim_to_decide",

@@ -1,12 +1,15 @@
-"""A meeting's note, draft then final, and its recording, deleted once the note is final."""
+"""A meeting's note, draft then final, its recording, deleted once the note is final,
+and each member's answer about recording that meeting."""
 
 import pathlib
 import secrets
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .meetings import Meeting
+from .memberships import Membership
 from .status_events import StatusEvent
 
 
@@ -46,3 +49,28 @@ class MeetingNoteEvent(StatusEvent):
 
     def __str__(self):
         return f"note {self.note_id}: {self.from_status} -> {self.to_status}"
+
+
+class RecordingConsent(models.Model):
+    """A member's answer about recording one meeting, in the wording they were shown
+    (an applications.ConsentDocument of kind RECORDING). Every answer is kept; the
+    latest counts. The application's own consents are the consent register's
+    (applications.Consent)."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="recording_consents"
+    )
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="recording_consents"
+    )
+    document = models.ForeignKey(
+        "applications.ConsentDocument", on_delete=models.PROTECT, related_name="+"
+    )
+    given = models.BooleanField()
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self):
+        return f"recording consent {self.pk}"

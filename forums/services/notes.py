@@ -1,19 +1,17 @@
-"""Meeting notes and recordings: members' consent to recording (in the consent
-register), the note from draft to final, and the recording, deleted once the note is
-final."""
+"""Meeting notes and recordings: members' answers about recording each meeting, the note
+from draft to final, and the recording, deleted once the note is final."""
 
 import logging
 
 from django.db import transaction
 from django.utils import timezone
 
-from applications.models import Consent, ConsentDocument
-from applications.services import consent_record
+from applications.models import ConsentDocument
 from audit.services import Action, audit_record
 from vvf import outbox
 
 from .. import tasks
-from ..models import NOTE_MOVES, MeetingNote, MeetingNoteEvent
+from ..models import NOTE_MOVES, MeetingNote, MeetingNoteEvent, RecordingConsent
 
 logger = logging.getLogger(__name__)
 
@@ -32,28 +30,22 @@ def recording_document():
 
 @transaction.atomic
 def recording_consent_record(*, meeting, membership, given):
-    """Records, in the consent register, the member's answer for this meeting with the
-    wording they were shown. The latest answer counts."""
+    """Records the member's answer for this meeting with the wording they were shown.
+    Every answer is kept; the latest counts."""
     if membership.forum_id != meeting.forum_id:
         raise NoteError("Members answer for their own forum's meetings.")
     if meeting.starts_at <= timezone.now():
         # A recording may be attached on the strength of the answers given by then.
         raise NoteError("Answers about recording can be changed until the meeting.")
-    return consent_record(
-        application=membership.application,
-        document=recording_document(),
-        meeting=meeting,
-        given=given,
+    return RecordingConsent.objects.create(
+        membership=membership, meeting=meeting, document=recording_document(), given=given
     )
 
 
 def recording_consents(meeting):
     """{membership id: the latest answer} for this meeting."""
-    answers = {}
-    rows = Consent.objects.filter(meeting=meeting, document__kind=ConsentDocument.Kind.RECORDING)
-    for consent in rows.select_related("application__membership").order_by("recorded_at", "pk"):
-        answers[consent.application.membership.pk] = consent.given
-    return answers
+    rows = meeting.recording_consents.order_by("recorded_at", "pk")
+    return dict(rows.values_list("membership_id", "given"))
 
 
 def recording_allowed(meeting, *, present=None, answers=None):

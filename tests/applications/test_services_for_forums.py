@@ -2,12 +2,11 @@
 
 import pytest
 
-from applications.models import Application, ApplicationEvent, Consent, ConsentDocument
-from applications.services import application_import, consent_record
+from applications.models import Application, ApplicationEvent
+from applications.services import application_import
 from forums.models import Membership
 from programme.models import Forum
-from tests.factories import ApplicationFactory, UserFactory
-from tests.forums.helpers import make_meeting
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +45,3 @@ def test_application_import_makes_an_accepted_application_with_its_event():
     ]
     # No status change is announced: the importer makes the membership, from its own date.
     assert not Membership.objects.filter(application=application).exists()
-
-
-def test_consent_record_keeps_every_answer_for_a_meeting():
-    application = ApplicationFactory(status="ACCEPTED")
-    meeting = make_meeting()
-    document = ConsentDocument.objects.filter(kind=ConsentDocument.Kind.RECORDING).first()
-
-    consent_record(application=application, document=document, meeting=meeting, given=True)
-    consent_record(application=application, document=document, meeting=meeting, given=False)
-
-    rows = Consent.objects.filter(application=application, meeting=meeting).order_by("pk")
-    assert [(c.document, c.given) for c in rows] == [(document, True), (document, False)]

@@ -6,9 +6,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from applications.models import Consent
 from audit.models import AuditEntry
-from forums.models import Meeting, MeetingNote
+from forums.models import Meeting, MeetingNote, RecordingConsent
 from forums.services import meetings, notes
 from tests.conftest import sign_in
 from tests.forums.helpers import make_meeting, make_member, sign_in_member
@@ -34,7 +33,7 @@ def held_meeting(*members, present, consents=None):
 
 
 @pytest.mark.django_db
-def test_recording_consent_is_kept_in_the_consent_register_with_its_wording(client):
+def test_every_answer_about_recording_is_kept_with_its_wording(client):
     member = make_member()
     meeting = make_meeting()
     sign_in_member(client, member)
@@ -46,7 +45,7 @@ def test_recording_consent_is_kept_in_the_consent_register_with_its_wording(clie
         reverse("members:meeting-recording-consent", args=[meeting.pk]), {"consent-given": "no"}
     )
 
-    consents = Consent.objects.filter(meeting=meeting, application=member.application)
+    consents = RecordingConsent.objects.filter(meeting=meeting, membership=member)
     assert [c.given for c in consents] == [True, False]
     assert {c.document.kind for c in consents} == {"RECORDING"}
     assert notes.recording_consents(meeting) == {member.pk: False}  # the latest counts

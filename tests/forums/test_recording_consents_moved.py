@@ -1,0 +1,63 @@
+"""Members' answers about recording moved from the consent register to forums'
+RecordingConsent (issue 18): each answer is carried over with its wording and time, in
+order, and the register keeps the application's own consents."""
+
+import datetime
+
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from applications.models import Consent, ConsentDocument
+from forums.models import RecordingConsent
+from tests.forums.helpers import make_meeting, make_member
+
+BEFORE = [("forums", "0010_forums_to_programme"), ("applications", "0009_forums_to_programme")]
+
+
+def migrate(targets, state=None):
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    return executor.loader.project_state(state or targets).apps
+
+
+def latest():
+    return MigrationExecutor(connection).loader.graph.leaf_nodes()
+
+
+def test_answers_about_recording_move_with_their_wording_and_time(committed_db):
+    member = make_member()
+    meeting = make_meeting()
+    recording = ConsentDocument.objects.get(kind="RECORDING", version=1)
+    pnc = ConsentDocument.objects.get(kind="PNC_CHECK", version=1)
+    first = timezone.now() - datetime.timedelta(days=2)
+    second = first + datetime.timedelta(hours=1)
+
+    old = migrate([BEFORE[0]], state=BEFORE)
+    try:
+        OldConsent = old.get_model("applications", "Consent")
+        for document, meeting_id, given, at in [
+            (pnc, None, True, first),
+            (recording, meeting.pk, True, first),
+            (recording, meeting.pk, False, second),
+        ]:
+            OldConsent.objects.create(
+                application_id=member.application_id,
+                document_id=document.pk,
+                meeting_id=meeting_id,
+                given=given,
+                recorded_at=at,
+            )
+
+        migrate(latest())
+
+        assert [(c.document, c.given) for c in Consent.objects.all()] == [(pnc, True)]
+        assert [
+            (a.membership, a.meeting, a.document, a.given, a.recorded_at)
+            for a in RecordingConsent.objects.all()
+        ] == [
+            (member, meeting, recording, True, first),
+            (member, meeting, recording, False, second),
+        ]
+    finally:
+        migrate(latest())
