@@ -4,25 +4,14 @@ order, and the register keeps the application's own consents."""
 
 import datetime
 
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from applications.models import Consent, ConsentDocument
 from forums.models import RecordingConsent
 from tests.forums.helpers import make_meeting, make_member
+from tests.migrating import latest, migrate
 
 BEFORE = [("forums", "0010_forums_to_programme"), ("applications", "0009_forums_to_programme")]
-
-
-def migrate(targets, state=None):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(state or targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def test_answers_about_recording_move_with_their_wording_and_time(committed_db):

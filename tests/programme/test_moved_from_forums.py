@@ -6,13 +6,12 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from guardian.core import ObjectPermissionChecker
 from guardian.models import UserObjectPermission
 
 from accounts.models import User
 from programme.models import Forum
+from tests.migrating import latest, migrate
 
 BEFORE = [
     ("forums", "0009_status_events"),
@@ -20,17 +19,6 @@ BEFORE = [
     ("feedback", "0002_themes"),
     ("privacy", "0001_initial"),
 ]
-
-
-def migrate(targets, state=None):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    ContentType.objects.clear_cache()
-    return executor.loader.project_state(state or targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def test_forums_and_their_grants_survive_the_move(committed_db):
