@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 -include .env
 export
 
-APPS := vvf accounts audit programme applications vetting forums feedback privacy
+APPS := vvf accounts audit programme applications vetting forums feedback opportunities privacy
 
 .PHONY: help run test lint security audit format lock assets install system-packages clean bench bench-retention
 

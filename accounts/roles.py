@@ -22,7 +22,16 @@ ALL_ROLES = [VVF_STAFF, PANEL_MEMBER, EXTERNAL_PARTNER, FACILITATOR, POLICE_LEAD
 
 # VVF staff run the programme in the admin. They do not delete records by hand: deletion
 # follows the retention rules, in code.
-STAFF_APPS = ["accounts", "programme", "forums", "applications", "vetting", "feedback", "audit"]
+STAFF_APPS = [
+    "accounts",
+    "programme",
+    "forums",
+    "applications",
+    "vetting",
+    "feedback",
+    "opportunities",
+    "audit",
+]
 STAFF_ACTIONS = ["view", "add", "change"]
 
 

@@ -329,6 +329,25 @@ class Consent(models.Model):
         return f"consent {self.pk}"
 
 
+def latest_consent(kind, application="pk"):
+    """The consent rule, for a query: the latest answer about `kind` of the application
+    at OuterRef(`application`): True, False, or None when never asked."""
+    answers = Consent.objects.filter(application=models.OuterRef(application), document__kind=kind)
+    return models.Subquery(answers.order_by("-recorded_at", "-pk").values("given")[:1])
+
+
+def agreed_to_current(kind, application="pk"):
+    """For a query: the application at OuterRef(`application`) agreed to the newest
+    version of the `kind` wording (the Terms of Reference are agreed to again when a new
+    version is published)."""
+    newest = ConsentDocument.objects.filter(kind=kind).order_by("-version").values("pk")[:1]
+    return models.Exists(
+        Consent.objects.filter(
+            application=models.OuterRef(application), document=models.Subquery(newest), given=True
+        )
+    )
+
+
 class OnboardingConversation(models.Model):
     class Outcome(models.TextChoices):
         PROCEED = "PROCEED", _("Proceed")

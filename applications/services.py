@@ -24,6 +24,8 @@ from .models import (
     OnboardingConversation,
     SavedDraft,
     Status,
+    agreed_to_current,
+    latest_consent,
 )
 from .signals import status_changed
 
@@ -207,6 +209,34 @@ def application_import(*, forum, by, reason, **fields):
         application=application, to_status=Status.ACCEPTED, by=by, at=now, reason=reason
     )
     return application
+
+
+@transaction.atomic
+def consent_record(*, application, kind, given):
+    """Records an answer in the consent register, in the current wording of `kind`. The
+    register keeps every answer; the latest counts (consent_given)."""
+    document = current_documents()[kind]
+    return Consent.objects.create(application=application, document=document, given=given)
+
+
+def consent_answer(application, kind):
+    """The applicant's latest answer about `kind`: True, False, or None when never asked."""
+    return (
+        Application.objects.filter(pk=application.pk)
+        .annotate(given=latest_consent(kind))
+        .values_list("given", flat=True)
+        .first()
+    )
+
+
+def consent_current_agreed(application, kind):
+    """The applicant agreed to the newest version of the `kind` wording."""
+    return Application.objects.filter(agreed_to_current(kind), pk=application.pk).exists()
+
+
+def consent_given(application, kind):
+    """The latest answer about `kind` counts; never asked is not given."""
+    return consent_answer(application, kind) is True
 
 
 @transaction.atomic

@@ -54,6 +54,8 @@ DETAILS = frozenset(
         "note finalised",
         "meeting changed",
         "meeting cancelled",
+        "{} members shared with the Met",
+        "support request closed",
     }
 )
 

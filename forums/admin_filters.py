@@ -3,6 +3,7 @@ forums.models, the one the programme home counts with."""
 
 from django.utils.translation import gettext_lazy as _
 
+from applications.models import ConsentDocument, agreed_to_current
 from vvf.admin_filters import RuleFilter
 
 from .models import COMING_WEEKS, TENURE_ENDING_DAYS
@@ -20,6 +21,29 @@ class Tenure(RuleFilter):
     }
 
 
+def _agreed(queryset):
+    return queryset.filter(
+        agreed_to_current(ConsentDocument.Kind.TERMS_OF_REFERENCE, "application")
+    )
+
+
+def _not_agreed(queryset):
+    return queryset.filter(
+        ~agreed_to_current(ConsentDocument.Kind.TERMS_OF_REFERENCE, "application")
+    )
+
+
+class TermsOfReference(RuleFilter):
+    """Who has agreed to the current version (they are asked on their next visit)."""
+
+    parameter_name = "terms"
+    title = _("Terms of Reference")
+    rules = {
+        "not_agreed": (_("Not yet agreed to the current version"), _not_agreed),
+        "agreed": (_("Agreed to the current version"), _agreed),
+    }
+
+
 class MeetingToDo(RuleFilter):
     rules = {
         "coming": (
@@ -32,6 +56,7 @@ class MeetingToDo(RuleFilter):
         ),
         "access": (_("Coming, access needs to arrange"), lambda qs: qs.with_access_needs()),
         "recording": (_("Recording waiting for the final note"), lambda qs: qs.recording_waiting()),
+        "support": (_("A member asked for support"), lambda qs: qs.support_waiting()),
     }
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from applications.choices import ContactMethod
 from vvf.crispy_govuk import FormHelper, Heading, Honeypot, Submit
 from vvf.forms import DateField, LongTextField, TimeField, email_field
 from vvf.templatetags.govuk import html_from
@@ -15,6 +16,31 @@ class SignInForm(forms.Form):
     helper = FormHelper("email", Honeypot(), Submit(_("Send me a sign-in link")))
     email = email_field(
         help_text=_("The address you gave when you applied, or have told us since.")
+    )
+
+
+class TermsForm(forms.Form):
+    helper = FormHelper("agree", Submit(_("Continue")))
+    agree = forms.BooleanField(
+        label=_("I have read the Terms of Reference and agree to them"),
+        error_messages={"required": _("Tick the box to say you agree to the Terms of Reference")},
+    )
+
+
+class SupportForm(forms.Form):
+    helper = FormHelper("contact_by", "words", Submit(_("Ask for someone to contact me")))
+    contact_by = forms.ChoiceField(
+        label=_("How would you like us to contact you?"),
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how you would like us to contact you")},
+    )
+    words = LongTextField(
+        label=_("Is there anything you would like us to know first? (optional)"),
+        help_text=_("Only VVF staff and your forum’s facilitator see this."),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -10,17 +10,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from applications.models import ConsentDocument
+from applications.services import consent_current_agreed, consent_record, current_documents
 from vvf.abuse import protect
 
-from .forms import AnswerForm, ProposeForm, RecordingConsentForm, SignInForm
+from .forms import (
+    AnswerForm,
+    ProposeForm,
+    RecordingConsentForm,
+    SignInForm,
+    SupportForm,
+    TermsForm,
+)
 from .models import AgendaItem, Invitation, Meeting, Membership
-from .services import agendas, meetings, member_links, notes
+from .services import agendas, meetings, member_links, notes, support
 
 SESSION_KEY = "member"
 SESSION_SECONDS = 4 * 60 * 60
+TERMS = ConsentDocument.Kind.TERMS_OF_REFERENCE
 
 
-def member_required(view):
+def member_signed_in(view):
     """Sets request.membership, or sends the visitor to ask for a sign-in link."""
 
     @functools.wraps(view)
@@ -38,6 +48,41 @@ def member_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def member_required(view):
+    """A member's page: signed in, and agreed to the current Terms of Reference (a member
+    who has not, since a new version was published, is asked to first)."""
+
+    @member_signed_in
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not consent_current_agreed(request.membership.application, TERMS):
+            return redirect("members:terms")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_http_methods(["GET", "POST"])
+@member_signed_in
+def terms(request):
+    """The current Terms of Reference; a member who has not agreed to this version is
+    asked to, and their answer goes in the consent register."""
+    membership = request.membership
+    document = current_documents()[TERMS]
+    agreed = consent_current_agreed(membership.application, TERMS)
+    form = TermsForm(request.POST if request.method == "POST" and not agreed else None)
+    if form.is_bound and form.is_valid():
+        consent_record(application=membership.application, kind=TERMS, given=True)
+        messages.success(request, "Thank you: you have agreed to the Terms of Reference.")
+        return redirect("members:home")
+    return render(
+        request,
+        "members/terms.html",
+        {"membership": membership, "document": document, "agreed": agreed, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -128,6 +173,10 @@ def _meeting_page(request, meeting, status=200, **forms):
             initial["given"] = "yes" if recording_answer else "no"
         forms["consent_form"] = RecordingConsentForm(prefix="consent", initial=initial)
     forms.setdefault("propose_form", ProposeForm(prefix="propose"))
+    support_offered = support.support_offered(meeting, membership)
+    if support_offered:
+        initial = {"contact_by": membership.application.contact_method}
+        forms.setdefault("support_form", SupportForm(prefix="support", initial=initial))
     failed = next((f for f in forms.values() if f.is_bound and f.errors), None)
     agenda = []
     if meeting.agenda_published_at:
@@ -146,6 +195,8 @@ def _meeting_page(request, meeting, status=200, **forms):
             ),
             "recording_answer": recording_answer,
             "recording_wording": notes.recording_document(),
+            "support_offered": support_offered,
+            "support_asked": membership.support_requests.filter(meeting=meeting).waiting().first(),
             "form": failed,
             **forms,
         },
@@ -165,7 +216,12 @@ def _post(request, pk, form_class, prefix, act, done):
     if form.is_valid():
         try:
             act(meeting, form.cleaned_data)
-        except (meetings.MeetingError, agendas.AgendaError, notes.NoteError) as refused:
+        except (
+            meetings.MeetingError,
+            agendas.AgendaError,
+            notes.NoteError,
+            support.SupportError,
+        ) as refused:
             form.add_error(None, str(refused))
         else:
             messages.success(request, done)
@@ -220,3 +276,29 @@ def meeting_propose(request, pk):
         act,
         "Thank you: your suggestion has been sent to the people running your forum.",
     )
+
+
+@require_POST
+@member_required
+def meeting_support(request, pk):
+    """A member who came asks for someone to contact them; the page that follows shows
+    where help is at once."""
+    meeting = _meeting_for_member(request.membership, pk)
+    form = SupportForm(request.POST, prefix="support")
+    if form.is_valid():
+        try:
+            support.support_request_make(
+                meeting=meeting,
+                membership=request.membership,
+                contact_by=form.cleaned_data["contact_by"],
+                words=form.cleaned_data["words"],
+            )
+        except support.SupportError as refused:
+            form.add_error(None, str(refused))
+        else:
+            return render(
+                request,
+                "members/support_asked.html",
+                {"membership": request.membership, "meeting": meeting},
+            )
+    return _meeting_page(request, meeting, status=400, support_form=form)

@@ -73,6 +73,12 @@ def manages_meetings(user, forum):
     return sees_applications(user, forum)
 
 
+def sees_support_requests(user, forum):
+    """Members' requests for support after a meeting: VVF staff and the forum's own
+    facilitators only (not the partner's staff, not police leads)."""
+    return has_role(user, VVF_STAFF) or forums_facilitated_by(user).filter(pk=forum.pk).exists()
+
+
 def sees_applications(user, forum):
     """Partners see the applications to the forums they run; facilitators see members."""
     return has_role(user, VVF_STAFF) or (

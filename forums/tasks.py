@@ -105,3 +105,27 @@ def send_member_link(link_id):
         application.email,
         {"name": application.preferred_name or application.full_name, "sign_in_url": url},
     )
+
+
+@shared_task
+def send_support_requested(request_id):
+    """Tells VVF's inbox, and the forum's facilitators, that a member asked for support
+    after a meeting: a link to the list, no name and none of their words."""
+    from django.conf import settings
+
+    from .models import SupportRequest
+
+    request = SupportRequest.objects.select_related("meeting__forum").filter(pk=request_id).first()
+    if request is None or request.status != SupportRequest.Status.OPEN:
+        return 0
+    forum = request.meeting.forum
+    context = {
+        "forum": forum.name,
+        "url": absolute_url(
+            reverse("forums:meeting", args=[forum.slug, request.meeting_id]) + "#support"
+        ),
+    }
+    recipients = [settings.VVF_INBOX, *forum.facilitators.values_list("email", flat=True)]
+    for to in recipients:
+        send_templated_email("support-requested", to, context)
+    return len(recipients)

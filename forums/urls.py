@@ -19,4 +19,5 @@ urlpatterns = [
     path(meeting + "note/", views.note_save, name="note-save"),
     path(meeting + "note/recording/", views.recording_upload, name="recording-upload"),
     path(meeting + "note/finalise/", views.note_finalise, name="note-finalise"),
+    path(meeting + "support/<int:request_pk>/close/", views.support_close, name="support-close"),
 ]

@@ -18,9 +18,10 @@ from .permissions import (
     get_forum_for_user,
     manages_meetings,
     sees_applications,
+    sees_support_requests,
 )
 from .selectors import forum_applications
-from .services import agendas, meetings, notes
+from .services import agendas, meetings, notes, support
 
 
 @role_required(*FORUM_PEOPLE)
@@ -98,6 +99,11 @@ def _meeting_page(request, meeting, status=200, **forms):
     failed = next(
         (f for f in [*forms.values(), *decide_forms.values()] if f.is_bound and f.errors), None
     )
+    support_requests = []
+    if sees_support_requests(request.user, meeting.forum):
+        support_requests = meeting.support_requests.waiting().select_related(
+            "membership__application"
+        )
     audit_record(actor=request.user, action=Action.VIEW, obj=meeting, detail="meeting page")
     return render(
         request,
@@ -121,6 +127,7 @@ def _meeting_page(request, meeting, status=200, **forms):
             "recording_allowed": notes.recording_allowed(
                 meeting, present=present, answers=consents
             ),
+            "support_requests": support_requests,
             "form": failed,
             **forms,
         },
@@ -135,7 +142,7 @@ def meeting_detail(request, slug, pk):
 
 
 # What the services a meeting page calls refuse with, shown on the page.
-REFUSED = (meetings.MeetingError, agendas.AgendaError, notes.NoteError)
+REFUSED = (meetings.MeetingError, agendas.AgendaError, notes.NoteError, support.SupportError)
 
 
 def _act(request, meeting, act, done, audited, **forms):
@@ -210,6 +217,23 @@ def agenda_publish(request, slug, pk):
         lambda: agendas.agenda_publish(meeting=meeting),
         _("The agenda is published: members can see it."),
         "agenda published",
+    )
+
+
+@role_required(*FORUM_PEOPLE)
+@require_POST
+def support_close(request, slug, pk, request_pk):
+    """Whoever got in touch closes the request; nothing of what was said is written."""
+    meeting = _meeting_for_user(request.user, slug, pk)
+    if not sees_support_requests(request.user, meeting.forum):
+        raise Http404
+    asked = get_object_or_404(meeting.support_requests, pk=request_pk)
+    return _act(
+        request,
+        meeting,
+        lambda: support.support_request_close(request=asked, by=request.user),
+        _("Thank you: the request is marked as done."),
+        "support request closed",
     )
 
 

@@ -5,8 +5,9 @@ Held about a person means what hangs from their application: the application its
 the forums they chose, its status history, the consent register, equality answers, the
 onboarding conversation, the PNC check (and any disclosure while it still exists: it
 is their own record), a retention hold, and as a member their membership, attendance,
-invitations, agenda suggestions, expense claims and recording consents. Staff are
-named by role only ("staff"), not by name. Receipts are listed by file name: the
+invitations, agenda suggestions, expense claims, recording consents, requests for
+support after a meeting and the opportunities they said they are interested in. Staff
+are named by role only ("staff"), not by name. Receipts are listed by file name: the
 files themselves are downloaded from the claim.
 """
 
@@ -198,6 +199,21 @@ def _membership(application):
             "receipt": PurePosixPath(claim.receipt.name).name if claim.receipt else "",
         }
         for claim in membership.claims.select_related("meeting__forum").order_by("submitted_at")
+    ]
+    row["support_requests"] = [
+        {
+            "meeting": _meeting(asked.meeting),
+            **_row(asked, ["contact_by", "words", "status", "created_at", "closed_at"]),
+        }
+        for asked in membership.support_requests.select_related("meeting__forum")
+    ]
+    row["opportunities_interested_in"] = [
+        {
+            "opportunity": interest.opportunity.title,
+            "run_by": _value(interest.opportunity.get_run_by_display()),
+            **_row(interest, ["needs", "registered_at"]),
+        }
+        for interest in membership.opportunity_interests.select_related("opportunity")
     ]
     return row
 

@@ -145,6 +145,9 @@ EXPECTED = {
     ("forums:note-save", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
     ("forums:recording-upload", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
     ("forums:note-finalise", VAWG_MEETING): roles_only(405, *FORUM_PEOPLE),
+    ("forums:support-close", (*VAWG_MEETING, ("request_pk", "SUPPORT"))): roles_only(
+        405, *FORUM_PEOPLE
+    ),
     # Feedback: VVF staff and facilitators record it; police leads read and answer.
     ("feedback:index", None): {**runs_vawg(200), "police": 200},
     ("feedback:recommendations", None): {**runs_vawg(200), "police": 200},
@@ -180,7 +183,16 @@ EXPECTED = {
     ("members:meeting-answer", (("pk", "MEETING"),)): everyone(405),
     ("members:meeting-recording-consent", (("pk", "MEETING"),)): everyone(405),
     ("members:meeting-propose", (("pk", "MEETING"),)): everyone(405),
+    ("members:meeting-support", (("pk", "MEETING"),)): everyone(405),
     ("members:claims", None): member_only(200),
+    ("members:terms", None): member_only(200),
+    ("opportunities:list", None): member_only(200),
+    ("opportunities:met-sharing", None): everyone(405),
+    ("opportunities:emails", None): everyone(405),
+    ("opportunities:detail", (("pk", "OPPORTUNITY"),)): member_only(200),
+    ("opportunities:detail", (("pk", "OTHER_OPPORTUNITY"),)): member_only(404),
+    ("opportunities:interest", (("pk", "OPPORTUNITY"),)): everyone(405),
+    ("opportunities:withdraw", (("pk", "OPPORTUNITY"),)): everyone(405),
     ("members:claim-new", None): member_only(200),
     # You said, we did: the member's own forum; the forum's page for those who run it.
     ("member-you-said", None): member_only(200),
@@ -219,6 +231,8 @@ ADMIN_STAFF_OK = [
     "admin:feedback_recommendation_changelist",
     "admin:feedback_feedbackitem_changelist",
     "admin:feedback_monthlyreport_changelist",
+    "admin:opportunities_opportunity_changelist",
+    "admin:opportunities_opportunity_add",
 ]
 
 
@@ -296,6 +310,11 @@ def clients(db):
 
     tokens["report"] = report_generate(month=timezone.localdate()).pk
     tokens["member"] = member_link_token(member_link_send(email=membership.application.email))
+    from tests.opportunities.helpers import make_opportunity
+
+    tokens["opportunity"] = make_opportunity("vawg").pk
+    tokens["other_opportunity"] = make_opportunity("disabled-victims").pk
+    tokens["support"] = 1  # its pages answer POST only: a GET never reaches the record
     return made, tokens
 
 
@@ -310,6 +329,9 @@ def path_for(name, kwargs, role, tokens):
         "ITEM": "item",
         "RECOMMENDATION": "recommendation",
         "REPORT": "report",
+        "OPPORTUNITY": "opportunity",
+        "OTHER_OPPORTUNITY": "other_opportunity",
+        "SUPPORT": "support",
     }
     for arg, value in kwargs.items():
         if value in placeholders:

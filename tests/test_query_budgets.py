@@ -60,6 +60,7 @@ from forums.models import (
     RecordingConsent,
 )
 from forums.permissions import sync_forum_access
+from opportunities.models import Interest, Opportunity
 from privacy.models import RetentionHold
 from programme.models import Forum, Organisation
 from tests.applications.journey import valid_answers
@@ -353,6 +354,25 @@ def changelist_rows(ctx, n, model):
             reports.append(MonthlyReport(month=month, forum=vawg if i % 2 else None, content={}))
             month = (month - datetime.timedelta(days=1)).replace(day=1)
         MonthlyReport.objects.bulk_create(reports)
+    elif model is Opportunity:
+        opportunities = Opportunity.objects.bulk_create(
+            Opportunity(
+                title=f"Opportunity {i}",
+                kind="TRAINING",
+                run_by="MET",
+                description="A day.",
+                asks="A day.",
+                where="Hendon",
+                when="January",
+                access="Step-free.",
+                closes_on=timezone.localdate(),
+            )
+            for i in range(n)
+        )
+        member = make_members(1, vawg)[0]
+        Interest.objects.bulk_create(
+            Interest(opportunity=o, membership=member) for o in opportunities
+        )
     else:
         raise AssertionError(f"add {model._meta.label} to changelist_rows")
 

@@ -229,6 +229,11 @@ def _meetings(now):
                 changelist(Meeting, **{TODO: "recording"}),
                 Meeting.objects.recording_waiting(),
             ),
+            Line(
+                _("Meetings after which a member asked for support"),
+                changelist(Meeting, **{TODO: "support"}),
+                Meeting.objects.support_waiting(),
+            ),
         ],
     )
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "applications",
     "vetting",
     "feedback",
+    "opportunities",
     # Last: it reaches into the apps above and registers applications' admin again.
     "privacy",
 ]

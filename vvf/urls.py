@@ -19,6 +19,7 @@ urlpatterns = [
     path("panel/", include("vetting.urls")),
     path("forums/", include("forums.urls")),
     path("member/you-said-we-did/", you_said_views.member_page, name="member-you-said"),
+    path("member/opportunities/", include("opportunities.member_urls")),
     path("member/", include("forums.member_urls")),
     path("feedback/", include("feedback.urls")),
     path("admin/", admin.site.urls),

@@ -25,7 +25,7 @@ from vvf.admin import MadeByTheServiceMixin, ReadOnlyMixin, admin_page, done
 from vvf.dates import duration_in_words
 
 from .. import import_workbook, imports
-from ..admin_filters import Tenure
+from ..admin_filters import Tenure, TermsOfReference
 from ..models import MEMBERS_AT_MOST, Membership, RecordingConsent, over_capacity
 from ..services.memberships import MembershipError, membership_create, membership_leave
 
@@ -79,7 +79,7 @@ class RecordingConsentInline(ReadOnlyMixin, vvf_admin.TabularInline):
 @admin.register(Membership)
 class MembershipAdmin(AuditedAdminMixin, MadeByTheServiceMixin, vvf_admin.ModelAdmin):
     list_display = ["application", "forum", "started_on", "ended_on", "left_on"]
-    list_filter = [Tenure, "forum"]
+    list_filter = [Tenure, TermsOfReference, "forum"]
     search_fields = ["=application__reference"]
     list_select_related = ["application", "forum"]
     fields = ["application", "forum", "started_on", "ended_on", "left_on"]

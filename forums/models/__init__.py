@@ -20,6 +20,7 @@ from .meetings import (
     MeetingQuerySet,
     coming,
     recording_waiting,
+    support_waiting,
     with_access_needs,
     with_unanswered_invitations,
 )
@@ -37,6 +38,12 @@ from .memberships import (
 )
 from .notes import NOTE_MOVES, MeetingNote, MeetingNoteEvent, RecordingConsent, recording_path
 from .status_events import StatusEvent
+from .support import (
+    SUPPORT_REQUEST_MOVES,
+    SupportRequest,
+    SupportRequestEvent,
+    SupportRequestQuerySet,
+)
 
 __all__ = [
     "AGENDA_ITEM_MOVES",
@@ -61,7 +68,11 @@ __all__ = [
     "Membership",
     "MembershipQuerySet",
     "RecordingConsent",
+    "SUPPORT_REQUEST_MOVES",
     "StatusEvent",
+    "SupportRequest",
+    "SupportRequestEvent",
+    "SupportRequestQuerySet",
     "claim_not_yet_exported",
     "claim_to_decide",
     "coming",
@@ -71,6 +82,7 @@ __all__ = [
     "receipt_path",
     "recording_path",
     "recording_waiting",
+    "support_waiting",
     "tenure_ending",
     "with_access_needs",
     "with_unanswered_invitations",

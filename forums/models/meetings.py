@@ -51,6 +51,17 @@ def recording_waiting():
     return models.Q(models.Exists(waiting))
 
 
+def support_waiting():
+    """Meetings after which a member asked for someone to contact them for support, and
+    nobody has been in touch yet."""
+    from .support import SupportRequest  # support imports meetings
+
+    waiting = SupportRequest.objects.filter(
+        meeting=models.OuterRef("pk"), status=SupportRequest.Status.OPEN
+    )
+    return models.Q(models.Exists(waiting))
+
+
 class MeetingQuerySet(models.QuerySet):
     def coming(self, now=None):
         return self.filter(coming(now))
@@ -63,6 +74,9 @@ class MeetingQuerySet(models.QuerySet):
 
     def recording_waiting(self):
         return self.filter(recording_waiting())
+
+    def support_waiting(self):
+        return self.filter(support_waiting())
 
 
 class Meeting(models.Model):

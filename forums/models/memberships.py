@@ -54,6 +54,10 @@ class Membership(models.Model):
         help_text=_("The forum's tenure end, or the day they left."),
     )
     left_on = models.DateField(_("left on"), null=True, blank=True)
+    # The member's own choice, on their opportunities page.
+    opportunity_emails = models.BooleanField(
+        _("emailed when a new opportunity is published"), default=True
+    )
 
     objects = MembershipQuerySet.as_manager()
 

@@ -54,3 +54,11 @@ def auto_membership(*, application, from_status, to_status, **kwargs):
     forums = list(application.forums.all())
     if len(forums) == 1 and not Membership.objects.filter(application=application).exists():
         membership_create(application=application, forum=forums[0], started_on=timezone.localdate())
+
+
+@transaction.atomic
+def membership_opportunity_emails_set(*, membership, wanted):
+    """Whether the member is emailed when a new opportunity is published (their choice,
+    on their opportunities page)."""
+    membership.opportunity_emails = wanted
+    membership.save(update_fields=["opportunity_emails"])

@@ -4,15 +4,20 @@ import datetime
 
 from django.utils import timezone
 
+from applications.services import consent_record
 from forums.member_views import SESSION_KEY
 from forums.services import meetings, memberships
 from programme.models import Forum
 from tests.factories import ApplicationFactory
 
 
-def make_member(slug="vawg", started_days_ago=30, **application):
+def make_member(slug="vawg", started_days_ago=30, agreed_terms=True, **application):
+    """A member who, unless `agreed_terms` is false, agreed to the current Terms of
+    Reference when they applied."""
     forum = Forum.objects.get(slug=slug)
     accepted = ApplicationFactory(status="ACCEPTED", forums=[forum], **application)
+    if agreed_terms:
+        consent_record(application=accepted, kind="TERMS_OF_REFERENCE", given=True)
     membership, _crowded = memberships.membership_create(
         application=accepted,
         forum=forum,

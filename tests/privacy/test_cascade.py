@@ -9,9 +9,11 @@ from django.test.utils import CaptureQueriesContext
 
 from applications.models import Application
 from forums.models import AgendaItem, ExpenseClaim, MemberLink
-from forums.services import agendas, meetings
+from forums.services import agendas, meetings, notes, support
+from opportunities.services import interest_register, met_sharing_record
 from privacy import cascade, holds
 from tests.forums.helpers import make_meeting, make_member
+from tests.opportunities.helpers import make_opportunity
 from tests.vetting.helpers import open_case
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 def everything_hanging_from_applications():
     """A member with attendance, an invitation, agenda items (one merged into by another
-    member's), a claim and a sign-in link; an applicant at a panel; a bystander."""
+    member's), a claim, a sign-in link, an answer about recording, an interest in an
+    opportunity, consent to sharing with the Met and a request for support; an applicant
+    at a panel; a bystander."""
     member, bystander = make_member(), make_member()
     meeting = make_meeting("vawg", days_ahead=14)
     meetings.invitations_send(meeting=meeting)
@@ -32,6 +36,11 @@ def everything_hanging_from_applications():
     agendas.agenda_item_decide(item=other, status=AgendaItem.Status.MERGED, merged_into=theirs)
     ExpenseClaim.objects.create(membership=member, meeting=meeting, kind="OTHER", amount="3.00")
     MemberLink.objects.create(membership=member, nonce="n" * 40)
+    notes.recording_consent_record(meeting=meeting, membership=member, given=True)
+    opportunity = make_opportunity("vawg")
+    interest_register(opportunity=opportunity, membership=member, needs="A lift")
+    met_sharing_record(membership=member, given=True)
+    support.support_request_make(meeting=past, membership=member, contact_by="PHONE")
     holds.hold_place(application=member.application, reason="A complaint", by=None)
     case, _seats = open_case()
     return [member.application, case.check_record.application], bystander, other

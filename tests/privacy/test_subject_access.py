@@ -10,13 +10,15 @@ from django.urls import reverse
 from applications.models import Application, ApplicationEvent, Consent, ConsentDocument
 from audit.models import AuditEntry
 from forums.models import Attendance, ExpenseClaim, Invitation, Membership
-from forums.services import claims, meetings, notes
+from forums.services import claims, meetings, notes, support
+from opportunities.services import interest_register
 from privacy import holds, retention
 from privacy.models import RetentionTombstone
 from privacy.subject_access import sections, subject_data
 from tests.conftest import sign_in
 from tests.factories import ApplicationFactory, UserFactory
 from tests.forums.helpers import make_meeting, make_member
+from tests.opportunities.helpers import make_opportunity
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -49,6 +51,11 @@ def member():
         invitation=invitation, response=Invitation.Response.ATTENDING, access_needs="Step-free"
     )
     notes.recording_consent_record(meeting=upcoming, membership=membership, given=False)
+    opportunity = make_opportunity("vawg", title="Observe police training")
+    interest_register(opportunity=opportunity, membership=membership, needs="A quiet room")
+    support.support_request_make(
+        meeting=past, membership=membership, contact_by="PHONE", words="Hard evening"
+    )
     return membership
 
 
@@ -70,14 +77,25 @@ def test_subject_data_holds_everything_and_is_json(member):
 
     assert data["application"]["email"] == member.application.email
     assert data["forums_chosen"] == [member.forum.name]
-    assert [c["given"] for c in data["consents"]] == [True, False]
-    assert data["consents"][1]["meeting"]["forum"] == member.forum.name
+    assert [(c["document"], c["given"]) for c in data["consents"]] == [
+        ("Terms of Reference", True),
+        ("Police National Computer check", True),
+        ("Meeting recording", False),
+    ]
+    assert data["consents"][2]["meeting"]["forum"] == member.forum.name
     assert data["status_history"][0]["reason"] == "Welcome"
     membership = data["membership"]
     assert membership["attendance"][0]["attended"] is True
     assert membership["invitations"][0]["access_needs"] == "Step-free"
     (claim,) = membership["expense_claims"]
     assert claim["amount"] == "8.40" and claim["receipt"].endswith(".pdf")
+    (asked,) = membership["support_requests"]
+    assert (asked["contact_by"], asked["words"]) == ("Phone call", "Hard evening")
+    (interest,) = membership["opportunities_interested_in"]
+    assert (interest["opportunity"], interest["needs"]) == (
+        "Observe police training",
+        "A quiet room",
+    )
     assert data["pnc_check"] is None
     readable = {section["title"]: section for section in sections(data)}
     attendance = readable["Membership"]["tables"][0]
@@ -105,7 +123,7 @@ def test_staff_read_the_page_and_download_the_json(client, member, staff):
     data = json.loads(download.content)
     assert data["application"]["reference"] == reference
     assert data["application"]["email"] == member.application.email
-    assert len(data["consents"]) == 2
+    assert len(data["consents"]) == 3  # Terms of Reference, PNC check, about recording
     assert data["membership"]["attendance"]
     exports = AuditEntry.objects.filter(action="EXPORT", object_ref=str(member.application.pk))
     assert exports.count() == 2

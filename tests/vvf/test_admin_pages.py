@@ -49,6 +49,12 @@ def every_page_the_service_adds():
     from privacy import holds
 
     holds.hold_place(application=held, reason="An open complaint", by=None)
+    from opportunities.services import interest_register
+    from tests.opportunities.helpers import make_opportunity
+
+    draft = make_opportunity("vawg", publish=False)
+    for_the_met = make_opportunity("vawg", run_by="MET")
+    interest_register(opportunity=for_the_met, membership=membership, needs="A lift")
     pages = {
         "move": ("admin:applications_application_move", [application.pk]),
         "onboarding": ("admin:applications_application_onboarding", [onboarding.pk]),
@@ -78,6 +84,9 @@ def every_page_the_service_adds():
         "suitability cases": ("admin:vetting_suitabilitycase_changelist", []),
         "audit trail": ("admin:audit_auditentry_changelist", []),
         "forum": ("admin:programme_forum_change", [vawg.pk]),
+        "opportunity": ("admin:opportunities_opportunity_change", [for_the_met.pk]),
+        "publish": ("admin:opportunities_opportunity_publish", [draft.pk]),
+        "share with the Met": ("admin:opportunities_opportunity_met_export", [for_the_met.pk]),
     }
     return {name: reverse(url, args=args) for name, (url, args) in pages.items()}
 

@@ -31,6 +31,8 @@ from feedback.models import Recommendation, Theme
 from forums.models import MemberLink, Membership
 from forums.permissions import sync_forum_access
 from forums.services import agendas, meetings, member_links, notes
+from opportunities import services as opportunity_services
+from opportunities.models import Opportunity
 from programme.models import Forum, Organisation
 from vetting import services as vetting_services
 from vetting.models import PanelSeat
@@ -84,6 +86,7 @@ class Command(BaseCommand):
             self.seed_panel()
             member_link = self.seed_members_and_meetings()
             self.seed_partner_meetings()
+            self.seed_opportunities()
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Sign in at /accounts/login/ as:"))
         for email, _name, role, _staff in DEMO_USERS:
             code = backup_codes[email]
@@ -199,6 +202,40 @@ class Command(BaseCommand):
                 text="Demo note: the forum met its facilitator and agreed its ground rules.",
             )
             agendas.agenda_item_add(meeting=upcoming, title="Welcome and introductions")
+
+    def seed_opportunities(self):
+        """One published opportunity the Met runs, open to the VAWG forum, and a draft."""
+        staff = User.objects.get(email=DEMO_USERS[0][0])
+        closes_on = datetime.date.today() + datetime.timedelta(days=21)
+        common = {
+            "where": "Metropolitan Police Specialist Training Centre, Hendon",
+            "when": "A weekday next month, 10am to 3pm",
+            "access": "Step-free throughout, a quiet room, travel and care costs paid.",
+            "closes_on": closes_on,
+            "created_by": staff,
+        }
+        training = Opportunity.objects.create(
+            title="Observe how new officers are trained to respond to domestic abuse",
+            kind="TRAINING",
+            run_by="MET",
+            description="Watch a training day for new officers and tell the trainers what "
+            "you noticed, from your own experience.",
+            asks="One day. You can leave at any time, and you do not have to speak.",
+            **common,
+        )
+        training.forums.set(Forum.objects.filter(slug="vawg"))
+        opportunity_services.opportunity_transition(
+            opportunity=training, to_status="PUBLISHED", by=staff
+        )
+        draft = Opportunity.objects.create(
+            title="Help with a community meeting about stop and search",
+            kind="COMMUNITY_CONCERN",
+            run_by="MOPAC",
+            description="A meeting with local residents after recent concerns.",
+            asks="An evening, and an hour beforehand to prepare.",
+            **common,
+        )
+        draft.forums.set(Forum.objects.filter(slug="black-communities"))
 
     def seed_feedback(self, forum):
         """Feedback from the last meeting and two recommendations: one waiting for the

@@ -1,0 +1,65 @@
+"""Support after a meeting: a member asks, whoever responds closes the request."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from vvf import outbox
+
+from .. import tasks
+from ..models import SUPPORT_REQUEST_MOVES, Attendance, SupportRequest, SupportRequestEvent
+
+
+class SupportError(Exception):
+    pass
+
+
+def support_offered(meeting, membership):
+    """The offer stands once the meeting has started, for a member of its forum who was
+    not recorded as absent (attendance may not be taken yet)."""
+    absent = Attendance.objects.filter(meeting=meeting, membership=membership, attended=False)
+    return (
+        membership.forum_id == meeting.forum_id
+        and not meeting.cancelled
+        and meeting.starts_at <= timezone.now()
+        and not absent.exists()
+    )
+
+
+@transaction.atomic
+def support_request_make(*, meeting, membership, contact_by, words=""):
+    """The member's request; asking again while one is open changes it, not adds one.
+    VVF's inbox is told that one is waiting (with no name or words)."""
+    if not support_offered(meeting, membership):
+        raise SupportError("You can ask for support after a meeting you came to.")
+    request, created = SupportRequest.objects.update_or_create(
+        meeting=meeting,
+        membership=membership,
+        status=SupportRequest.Status.OPEN,
+        defaults={"contact_by": contact_by, "words": words.strip()},
+    )
+    if created:
+        outbox.enqueue(tasks.send_support_requested, request.pk)
+    return request
+
+
+@transaction.atomic
+def support_request_transition(*, request, to_status, by=None):
+    """Every status move of a support request: locks it, refuses a move
+    SUPPORT_REQUEST_MOVES does not allow, saves and records the move."""
+    locked = SupportRequest.objects.select_for_update().get(pk=request.pk)
+    from_status = locked.status
+    if to_status not in SUPPORT_REQUEST_MOVES[from_status]:
+        raise SupportError("Someone has already been in touch about this request.")
+    locked.status = to_status
+    locked.closed_at = timezone.now()
+    locked.save(update_fields=["status", "closed_at"])
+    SupportRequestEvent.objects.create(
+        request=locked, from_status=from_status, to_status=to_status, by=by
+    )
+    return locked
+
+
+def support_request_close(*, request, by):
+    return support_request_transition(
+        request=request, to_status=SupportRequest.Status.CLOSED, by=by
+    )

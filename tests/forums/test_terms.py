@@ -1,0 +1,59 @@
+"""The Terms of Reference: members read the current version from their page; after a new
+version is published each member is asked to agree on their next visit (recorded in the
+consent register), and staff see who has not yet agreed."""
+
+import pytest
+from django.urls import reverse
+
+from applications.models import Consent
+from applications.services import consent_document_publish
+from tests.conftest import sign_in
+from tests.factories import UserFactory
+from tests.forums.helpers import make_member, sign_in_member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_member_who_has_not_agreed_is_asked_first(client):
+    member = make_member(agreed_terms=False)
+    sign_in_member(client, member)
+
+    for page in ["members:home", "members:claims", "opportunities:list"]:
+        assert client.get(reverse(page)).url == reverse("members:terms")
+    asked = client.get(reverse("members:terms"))
+    assert "Tick the box" not in asked.content.decode()
+
+    refused = client.post(reverse("members:terms"), {})
+    assert refused.status_code == 400
+    assert "Tick the box to say you agree to the Terms of Reference" in refused.content.decode()
+    assert client.post(reverse("members:terms"), {"agree": "on"}).url == reverse("members:home")
+
+    (consent,) = Consent.objects.filter(application=member.application)
+    assert (consent.document.kind, consent.document.version, consent.given) == (
+        "TERMS_OF_REFERENCE",
+        1,
+        True,
+    )
+    assert client.get(reverse("members:home")).status_code == 200
+    assert (
+        "You have agreed to this version" in client.get(reverse("members:terms")).content.decode()
+    )
+
+
+def test_a_new_version_is_agreed_to_again_and_staff_see_who_has_not(client):
+    member, other = make_member(), make_member()
+    sign_in_member(client, member)
+    assert client.get(reverse("members:home")).status_code == 200
+
+    consent_document_publish(
+        kind="TERMS_OF_REFERENCE", title="Terms of Reference", body="Version two.", by=None
+    )
+
+    assert client.get(reverse("members:home")).url == reverse("members:terms")
+    assert "Version two." in client.get(reverse("members:terms")).content.decode()
+    client.post(reverse("members:terms"), {"agree": "on"})
+    staff = sign_in(client, UserFactory(role="VVF staff", is_staff=True))
+    listed = staff.get(reverse("admin:forums_membership_changelist") + "?terms=not_agreed")
+    assert list(listed.context["cl"].result_list) == [other]
+    agreed = staff.get(reverse("admin:forums_membership_changelist") + "?terms=agreed")
+    assert list(agreed.context["cl"].result_list) == [member]
