@@ -9,6 +9,8 @@ from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with
 from accounts.roles import EXTERNAL_PARTNER, FACILITATOR, VVF_STAFF, has_role
 from programme.models import Forum
 
+from .models import Meeting
+
 WORK = "programme.work_with_forum"
 # The forum's people: who may open the forums' pages at /forums/ (each only the forums
 # they work with, forums_for_user).
@@ -77,6 +79,15 @@ def sees_support_requests(user, forum):
     """Members' requests for support after a meeting: VVF staff and the forum's own
     facilitators only (not the partner's staff, not police leads)."""
     return has_role(user, VVF_STAFF) or forums_facilitated_by(user).filter(pk=forum.pk).exists()
+
+
+def support_waiting_for(user):
+    """The meetings after which a member asked for support, among those this person sees
+    requests for (sees_support_requests)."""
+    meetings = Meeting.objects.support_waiting().order_by("-starts_at")
+    if has_role(user, VVF_STAFF):
+        return meetings
+    return meetings.filter(forum__in=forums_facilitated_by(user))
 
 
 def sees_applications(user, forum):

@@ -19,6 +19,7 @@ from .permissions import (
     manages_meetings,
     sees_applications,
     sees_support_requests,
+    support_waiting_for,
 )
 from .selectors import forum_applications
 from .services import agendas, meetings, notes, support
@@ -30,7 +31,10 @@ def my_forums(request):
     return render(
         request,
         "forums/my_forums.html",
-        {"forums": forums_for_user(request.user).select_related("run_by")},
+        {
+            "forums": forums_for_user(request.user).select_related("run_by"),
+            "support_waiting": support_waiting_for(request.user).select_related("forum"),
+        },
     )
 
 

@@ -16,3 +16,21 @@ def opportunities_for_user(user):
     if has_role(user, VVF_STAFF):
         return Opportunity.objects.all()
     return Opportunity.objects.filter(forums__in=forums_for_user(user)).distinct()
+
+
+def manages_opportunity(user, opportunity):
+    """Publishes and closes it: VVF staff, or someone who works with every forum it is
+    open to (so the partner cannot close what MOPAC offers to its own forums too)."""
+    if has_role(user, VVF_STAFF):
+        return True
+    theirs = set(forums_for_user(user).values_list("pk", flat=True))
+    wanted = set(opportunity.forums.values_list("pk", flat=True))
+    return bool(wanted) and wanted <= theirs
+
+
+def interests_seen_by(user, opportunity):
+    """The interested members a person may see: of the forums they work with."""
+    interests = opportunity.interests.select_related("membership__application", "membership__forum")
+    if has_role(user, VVF_STAFF):
+        return interests
+    return interests.filter(membership__forum__in=forums_for_user(user))

@@ -22,6 +22,20 @@ class OpportunityError(Exception):
     pass
 
 
+def closing_date_check(day):
+    """An opportunity is published with a closing date of today or later."""
+    if day < timezone.localdate():
+        raise OpportunityError("Set a closing date of today or later before publishing.")
+
+
+@transaction.atomic
+def opportunity_create(*, forums, by, **fields):
+    """A draft, open to the members of `forums` once published."""
+    opportunity = Opportunity.objects.create(created_by=by, **fields)
+    opportunity.forums.set(forums)
+    return opportunity
+
+
 @transaction.atomic
 def opportunity_transition(*, opportunity, to_status, by=None, reason=""):
     """Every status move of an opportunity: locks it, refuses a move OPPORTUNITY_MOVES
@@ -33,8 +47,7 @@ def opportunity_transition(*, opportunity, to_status, by=None, reason=""):
         raise OpportunityError(f"This opportunity is {locked.get_status_display().lower()}.")
     fields = ["status"]
     if to_status == Opportunity.Status.PUBLISHED:
-        if locked.closes_on < timezone.localdate():
-            raise OpportunityError("Set a closing date of today or later before publishing.")
+        closing_date_check(locked.closes_on)
         if not locked.forums.exists():
             raise OpportunityError("Choose at least one forum whose members it is open to.")
         locked.published_at = timezone.now()

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.models import UNSUCCESSFUL, Application, SavedDraft
 from audit.models import AuditEntry
 from audit.services import Action, audit_record
-from vvf.dates import duration_in_words, months_before
+from vvf.dates import duration_in_words, months_after, months_before
 
 from . import cascade, ledger
 from .models import RetentionCount, RetentionHeartbeat, RetentionHold, RetentionTombstone
@@ -104,6 +104,20 @@ def _former_members_due(today):
     # compiles the query with JIT: 100 to 380 ms on the programme home's counts).
     last_end_day = months_before(today, settings.RETENTION["MEMBER_MONTHS"])
     return models.Q(membership__ended_on__lte=last_end_day)
+
+
+def member_deletion(membership):
+    """When a member's information is deleted under the rules, in words they can read:
+    (the day or None while their tenure has no end yet, why)."""
+    months = _months("MEMBER_MONTHS")
+    if membership.ended_on is None:
+        return None, f"Your information is deleted {months} after your time on the forum ends."
+    day = months_after(membership.ended_on, settings.RETENTION["MEMBER_MONTHS"])
+    held = RetentionHold.objects.filter(application_id=membership.application_id).exists()
+    why = f"Your information is deleted {months} after your time on the forum ends"
+    if held:
+        return day, why + ", unless we need to keep it a little longer to deal with an open matter."
+    return day, why + "."
 
 
 def _end_of_london_day(day):

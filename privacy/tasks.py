@@ -33,3 +33,32 @@ def send_retention_week_ahead():
             },
         )
     return len(references)
+
+
+@shared_task
+def send_correction_request(membership_id, what):
+    """A member asks staff to correct something. The message travels in the task only:
+    nothing is stored once sent. Staff reply to the member's address."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from forums.models import Membership
+    from vvf.email import absolute_url, send_templated_email
+
+    membership = Membership.objects.select_related("application").filter(pk=membership_id).first()
+    if membership is None:
+        return 0
+    application = membership.application
+    send_templated_email(
+        "staff-correction",
+        settings.VVF_INBOX,
+        {
+            "reference": application.reference,
+            "what": what,
+            "admin_url": absolute_url(
+                reverse("admin:applications_application_change", args=[application.pk])
+            ),
+        },
+        reply_to=application.email,
+    )
+    return 1

@@ -20,6 +20,8 @@ urlpatterns = [
     path("forums/", include("forums.urls")),
     path("member/you-said-we-did/", you_said_views.member_page, name="member-you-said"),
     path("member/opportunities/", include("opportunities.member_urls")),
+    path("opportunities/", include("opportunities.urls")),
+    path("member/your-information/", include("privacy.member_urls")),
     path("member/", include("forums.member_urls")),
     path("feedback/", include("feedback.urls")),
     path("admin/", admin.site.urls),

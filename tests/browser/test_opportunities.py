@@ -54,3 +54,28 @@ def test_staff_opportunity_pages_are_accessible(page):
     page.get_by_role("button", name="Save", exact=True).click()
     assert page.title().startswith("Error:")
     assert_accessible(page)
+
+
+def test_the_partners_opportunity_pages_are_accessible(page):
+    from forums.permissions import sync_forum_access
+    from programme.models import Forum
+
+    partner = UserFactory(role="External partner")
+    forum = Forum.objects.get(slug="disabled-victims")
+    forum.run_by.members.add(partner)
+    sync_forum_access(forum)
+    sign_in(page, partner)
+
+    page.goto("/opportunities/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Write a new opportunity").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Save as a draft").click()
+    assert "Enter a title" in page.content()
+    assert_accessible(page)
+    opportunity = make_opportunity("disabled-victims", publish=False)
+    page.goto(f"/opportunities/{opportunity.pk}/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Publish and tell members").click()
+    assert "Published: members of its forums can see it" in page.content()
+    assert_accessible(page)

@@ -105,6 +105,11 @@ def test_only_staff_and_the_forums_facilitator_see_and_close_it():
         assert client.post(close_url).status_code == 404
     assert SupportRequest.objects.get().status == "OPEN"
 
+    listed = sign_in(Client(), facilitator).get(reverse("forums:my-forums"))
+    assert list(listed.context["support_waiting"]) == [meeting]
+    for user in (partner, other_facilitator):
+        forums_page = sign_in(Client(), user).get(reverse("forums:my-forums"))
+        assert not forums_page.context["support_waiting"]
     closer = sign_in(Client(), facilitator)
     assert closer.post(close_url).status_code == 302
     closed = SupportRequest.objects.get()
