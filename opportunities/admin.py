@@ -46,28 +46,21 @@ class InterestInline(ReadOnlyMixin, vvf_admin.TabularInline):
         return CONSENT_WORDS[interest.met_consent]
 
 
-class OpportunityForm(forms.ModelForm):
-    class Meta:
-        model = Opportunity
-        fields = [
-            "title",
-            "kind",
-            "run_by",
-            "description",
-            "asks",
-            "where",
-            "when",
-            "access",
-            "closes_on",
-            "forums",
-        ]
-        widgets = {"forums": forms.CheckboxSelectMultiple}
-
-
 @admin.register(Opportunity)
 class OpportunityAdmin(AuditedAdminMixin, vvf_admin.ModelAdmin):
     # Audited: its page lists the members interested and what they need.
-    form = OpportunityForm
+    fields = [
+        "title",
+        "kind",
+        "run_by",
+        "description",
+        "asks",
+        "where",
+        "when",
+        "access",
+        "closes_on",
+        "forums",
+    ]
     list_display = ["title", "kind", "run_by", "status", "closes_on", "interested"]
     list_filter = ["status", "kind", "run_by", "forums"]
     search_fields = ["title"]
@@ -79,6 +72,11 @@ class OpportunityAdmin(AuditedAdminMixin, vvf_admin.ModelAdmin):
     @admin.display(description=_("members interested"), ordering="interested_count")
     def interested(self, opportunity):
         return opportunity.interested_count
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "forums":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -2,7 +2,6 @@
 them (the subject access view), when it is deleted and why, their contact details, a way
 to ask staff to correct something (sent, never stored), and leaving the forum."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,10 +14,9 @@ from applications.services import application_update_contact
 from forums.member_views import member_required
 from forums.services.memberships import MembershipError, membership_leave
 from vvf import outbox
-from vvf.crispy_govuk import FormHelper, Submit
-from vvf.forms import LongTextField
 
 from . import retention, tasks
+from .forms import CorrectionForm
 from .subject_access import sections, subject_data
 
 
@@ -66,17 +64,6 @@ def contact_details(request):
         "members/contact_details.html",
         {"form": form, "back_url": reverse("your-information:index")},
         status=400 if form.errors else 200,
-    )
-
-
-class CorrectionForm(forms.Form):
-    helper = FormHelper("what", Submit(_("Send")))
-    what = LongTextField(
-        label=_("What should we correct?"),
-        help_text=_("Tell us what is wrong and what it should say. We do not keep this message."),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": _("Enter what we should correct")},
     )
 
 

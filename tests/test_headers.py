@@ -50,6 +50,9 @@ def test_every_page_has_the_security_headers(staff, name, kwargs):
         "item": 999999,
         "recommendation": 999999,
         "report": 999999,
+        "opportunity": 999999,
+        "other_opportunity": 999999,
+        "support": 999999,
         "member": "forged",
     }
     path = path_for(name, kwargs, "vvf_staff", tokens)

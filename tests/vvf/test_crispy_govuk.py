@@ -16,6 +16,8 @@ from feedback import forms as feedback_forms
 from feedback import report_views
 from forums import claim_forms
 from forums import forms as forum_forms
+from opportunities import forms as opportunity_forms
+from privacy import forms as privacy_forms
 from vetting import forms as vetting_forms
 from vvf.crispy_govuk import ButtonGroup, Field, FormHelper, Heading, Honeypot, Submit
 from vvf.templatetags.govuk import govuk_field
@@ -117,6 +119,13 @@ PUBLIC_FORMS = [
     forum_forms.NoteForm,
     forum_forms.RecordingForm,
     forum_forms.MeetingChangeForm,
+    forum_forms.TermsForm,
+    forum_forms.SupportForm,
+    opportunity_forms.InterestForm,
+    opportunity_forms.MetSharingForm,
+    opportunity_forms.EmailsForm,
+    opportunity_forms.OpportunityForm,
+    privacy_forms.CorrectionForm,
     claim_forms.ClaimForm,
     feedback_forms.FeedbackForm,
     feedback_forms.RecommendationForm,
@@ -128,7 +137,16 @@ PUBLIC_FORMS = [
 
 
 def test_every_form_of_the_public_pages_is_listed():
-    modules = [step_forms, forum_forms, claim_forms, feedback_forms, vetting_forms, account_forms]
+    modules = [
+        step_forms,
+        forum_forms,
+        claim_forms,
+        feedback_forms,
+        vetting_forms,
+        account_forms,
+        opportunity_forms,
+        privacy_forms,
+    ]
     defined = {
         form_class
         for module in modules

@@ -26,6 +26,7 @@ SERVICE_APPS = [
     "audit",
     "feedback",
     "forums",
+    "opportunities",
     "privacy",
     "programme",
     "vetting",

@@ -60,6 +60,7 @@ def one_of_each_signed_link():
         "feedback:report-download": export_token(staff),
         "admin:applications_application_export_download": export_token(staff),
         "admin:forums_expenseclaim_export_download": export_token(staff),
+        "admin:opportunities_opportunity_met_export_download": export_token(staff),
     }
     return {name: reverse(name, kwargs={"token": token}) for name, token in tokens.items()}
 
