@@ -113,6 +113,8 @@ def send_support_requested(request_id):
     after a meeting: a link to the list, no name and none of their words."""
     from django.conf import settings
 
+    from accounts.roles import FACILITATOR
+
     from .models import SupportRequest
 
     request = SupportRequest.objects.select_related("meeting__forum").filter(pk=request_id).first()
@@ -125,7 +127,8 @@ def send_support_requested(request_id):
             reverse("forums:meeting", args=[forum.slug, request.meeting_id]) + "#support"
         ),
     }
-    recipients = [settings.VVF_INBOX, *forum.facilitators.values_list("email", flat=True)]
+    facilitators = forum.facilitators.filter(is_active=True, groups__name=FACILITATOR)
+    recipients = [settings.VVF_INBOX, *facilitators.values_list("email", flat=True)]
     for to in recipients:
         send_templated_email("support-requested", to, context)
     return len(recipients)

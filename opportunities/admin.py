@@ -181,11 +181,8 @@ class OpportunityAdmin(AuditedAdminMixin, vvf_admin.ModelAdmin):
             )
             context.update(token=token, password=password, count=count)
             return admin_page(self, request, "admin/opportunities/met_export_ready.html", **context)
-        interests = list(services.interests_with_consent(opportunity))
-        context.update(
-            consenting=[i for i in interests if i.met_consent is True],
-            not_consenting=[i for i in interests if i.met_consent is not True],
-        )
+        consenting, not_consenting = services.met_sharing_split(opportunity)
+        context.update(consenting=consenting, not_consenting=not_consenting)
         return admin_page(self, request, "admin/opportunities/met_export.html", **context)
 
     def met_export_download_view(self, request, token):

@@ -140,7 +140,10 @@ def interest(request, pk):
 @require_POST
 @member_required
 def withdraw(request, pk):
-    opportunity = _opportunity_for_member(request.membership, pk)
-    services.interest_withdraw(opportunity=opportunity, membership=request.membership)
+    """Withdrawing works after the opportunity has closed too: what they said goes."""
+    interest = get_object_or_404(request.membership.opportunity_interests, opportunity_id=pk)
+    services.interest_withdraw(opportunity=interest.opportunity, membership=request.membership)
     messages.success(request, "You are no longer down as interested in this opportunity.")
-    return redirect("opportunities:detail", opportunity.pk)
+    if opportunities_for_member(request.membership).filter(pk=pk).exists():
+        return redirect("opportunities:detail", pk)
+    return redirect("opportunities:list")

@@ -2,6 +2,8 @@
 VVF staff all; the partner and facilitators those open to a forum they work with.
 Police leads work with no forum, so see none."""
 
+from django.db.models import Count, Q
+
 from accounts.roles import VVF_STAFF, has_role
 from forums.permissions import forums_for_user
 
@@ -16,6 +18,15 @@ def opportunities_for_user(user):
     if has_role(user, VVF_STAFF):
         return Opportunity.objects.all()
     return Opportunity.objects.filter(forums__in=forums_for_user(user)).distinct()
+
+
+def with_interest_counts(user, opportunities):
+    """Each with `interested`: how many members it may show this person are interested
+    (interests_seen_by's rule, counted)."""
+    counted = Q()
+    if not has_role(user, VVF_STAFF):
+        counted = Q(interests__membership__forum__in=forums_for_user(user))
+    return opportunities.annotate(interested=Count("interests", filter=counted, distinct=True))
 
 
 def manages_opportunity(user, opportunity):

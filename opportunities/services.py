@@ -8,6 +8,7 @@ from openpyxl import Workbook
 
 from applications.models import ConsentDocument, latest_consent
 from applications.services import consent_record, current_documents
+from forums.models import Membership
 from vvf import outbox
 from vvf.xlsx import safe_text, streaming_sheet, workbook_bytes
 
@@ -105,6 +106,16 @@ def interests_with_consent(opportunity):
     return with_met_consent(opportunity.interests.all()).order_by("registered_at", "pk")
 
 
+def met_sharing_split(opportunity):
+    """The rule for sharing with the Met: of the current members interested, (those
+    whose latest answer agrees, everyone else: not agreed or never asked)."""
+    shared, not_shared = [], []
+    current = Membership.objects.current()
+    for interest in interests_with_consent(opportunity).filter(membership__in=current):
+        (shared if interest.met_consent is True else not_shared).append(interest)
+    return shared, not_shared
+
+
 MET_COLUMNS = [
     ("Name", 30),
     ("Preferred name", 20),
@@ -115,7 +126,7 @@ MET_COLUMNS = [
 
 
 def met_export(opportunity):
-    """(XLSX bytes, how many) of the members who are interested and whose current
+    """(XLSX bytes, how many) of the current members who are interested and whose current
     consent to sharing with the Met is given: their names and contact details, nothing
     else. Only for an opportunity the Met runs."""
     if not opportunity.shares_with_the_met:
@@ -123,9 +134,8 @@ def met_export(opportunity):
     workbook = Workbook(write_only=True)
     sheet = streaming_sheet(workbook, "Interested, with consent", MET_COLUMNS)
     count = 0
-    for interest in interests_with_consent(opportunity):
-        if interest.met_consent is not True:
-            continue
+    shared, _not_shared = met_sharing_split(opportunity)
+    for interest in shared:
         application = interest.membership.application
         sheet.append(
             [

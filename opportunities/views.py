@@ -4,7 +4,6 @@ it, and see who of their forums' members is interested. Sharing with the Met is 
 staff's, in the admin."""
 
 from django.contrib import messages
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,13 +16,18 @@ from forums.permissions import FORUM_PEOPLE, forums_for_user
 from . import services
 from .forms import OpportunityForm
 from .models import OPPORTUNITY_MOVES, Opportunity
-from .permissions import interests_seen_by, manages_opportunity, opportunities_for_user
+from .permissions import (
+    interests_seen_by,
+    manages_opportunity,
+    opportunities_for_user,
+    with_interest_counts,
+)
 
 
 @role_required(*FORUM_PEOPLE)
 @require_GET
 def opportunities(request):
-    listed = opportunities_for_user(request.user).annotate(interested=Count("interests"))
+    listed = with_interest_counts(request.user, opportunities_for_user(request.user))
     return render(
         request, "opportunities/list.html", {"opportunities": listed.order_by("-created_at")}
     )

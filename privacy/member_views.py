@@ -1,6 +1,8 @@
 """A member's own information, at /member/your-information/: what the service holds about
-them (the subject access view), when it is deleted and why, their contact details, a way
-to ask staff to correct something (sent, never stored), and leaving the forum."""
+them (the subject access view, less staff's own notes), when it is deleted and why, their
+contact details, a way to ask staff to correct something (sent, never stored), and
+leaving the forum. Open to a member who has not agreed to new Terms of Reference too:
+they may want to see their information, or leave, rather than agree."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -11,17 +13,17 @@ from django.views.decorators.http import require_http_methods
 
 from applications.forms import ContactDetailsForm
 from applications.services import application_update_contact
-from forums.member_views import member_required
+from forums.member_views import member_signed_in
 from forums.services.memberships import MembershipError, membership_leave
 from vvf import outbox
 
 from . import retention, tasks
 from .forms import CorrectionForm
-from .subject_access import sections, subject_data
+from .subject_access import member_view, sections, subject_data
 
 
 @require_http_methods(["GET"])
-@member_required
+@member_signed_in
 def your_information(request):
     membership = request.membership
     deleted_on, why = retention.member_deletion(membership)
@@ -30,7 +32,7 @@ def your_information(request):
         "members/your_information.html",
         {
             "membership": membership,
-            "sections": sections(subject_data(membership.application)),
+            "sections": sections(member_view(subject_data(membership.application))),
             "deleted_on": deleted_on,
             "deletion_why": why,
         },
@@ -38,7 +40,7 @@ def your_information(request):
 
 
 @require_http_methods(["GET", "POST"])
-@member_required
+@member_signed_in
 def contact_details(request):
     application = request.membership.application
     initial = {
@@ -68,7 +70,7 @@ def contact_details(request):
 
 
 @require_http_methods(["GET", "POST"])
-@member_required
+@member_signed_in
 def correction(request):
     form = CorrectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -94,13 +96,13 @@ def correction(request):
 
 
 @require_http_methods(["GET"])
-@member_required
+@member_signed_in
 def correction_sent(request):
     return render(request, "members/correction_sent.html")
 
 
 @require_http_methods(["GET", "POST"])
-@member_required
+@member_signed_in
 def leave(request):
     """A kind confirmation; leaving ends the tenure today and starts the retention clock,
     as staff's "leave" does, and signs the member out."""

@@ -218,6 +218,25 @@ def _membership(application):
     return row
 
 
+def member_view(data):
+    """What the member's own page shows of `data`: all of it except staff's own words
+    (the reasons given for status moves and a retention hold, the onboarding notes),
+    which can name other people or an open matter; a subject access request answered by
+    staff reviews those."""
+    shown = {**data}
+    shown["status_history"] = [
+        {key: value for key, value in event.items() if key != "reason"}
+        for event in data["status_history"]
+    ]
+    if data["onboarding_conversation"]:
+        shown["onboarding_conversation"] = {
+            key: value for key, value in data["onboarding_conversation"].items() if key != "notes"
+        }
+    if data["retention_hold"]:
+        shown["retention_hold"] = {"placed_at": data["retention_hold"]["placed_at"]}
+    return shown
+
+
 def subject_data(application):
     """Everything held about the person behind this application, JSON-serialisable."""
     return {

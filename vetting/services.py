@@ -3,8 +3,12 @@
 from django.db import transaction
 from django.utils import timezone
 
-from applications.models import Application, Consent, Status
-from applications.services import application_forget_stage, application_transition
+from applications.models import Application, Status
+from applications.services import (
+    application_forget_stage,
+    application_transition,
+    consent_given,
+)
 from audit.services import Action, audit_record, audit_untied
 from vvf import outbox
 
@@ -17,12 +21,7 @@ class VettingError(Exception):
 
 
 def has_pnc_consent(application):
-    latest = (
-        Consent.objects.filter(application=application, document__kind="PNC_CHECK")
-        .order_by("-recorded_at", "-pk")
-        .first()
-    )
-    return bool(latest and latest.given)
+    return consent_given(application, "PNC_CHECK")
 
 
 def _lock_application(application, status):

@@ -39,6 +39,13 @@ class SupportRequest(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "membership"],
+                condition=models.Q(status="OPEN"),
+                name="one_open_support_request",
+            )
+        ]
 
     def __str__(self):
         return f"support request {self.pk}"

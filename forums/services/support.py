@@ -1,28 +1,47 @@
 """Support after a meeting: a member asks, whoever responds closes the request."""
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
 from vvf import outbox
 
 from .. import tasks
-from ..models import SUPPORT_REQUEST_MOVES, Attendance, SupportRequest, SupportRequestEvent
+from ..models import (
+    SUPPORT_REQUEST_MOVES,
+    Attendance,
+    Invitation,
+    SupportRequest,
+    SupportRequestEvent,
+)
 
 
 class SupportError(Exception):
     pass
 
 
+# How long after a meeting its members are offered support from its page.
+SUPPORT_OFFERED_DAYS = 30
+
+
 def support_offered(meeting, membership):
-    """The offer stands once the meeting has started, for a member of its forum who was
-    not recorded as absent (attendance may not be taken yet)."""
+    """The offer stands from the meeting's start for SUPPORT_OFFERED_DAYS, to a member of
+    its forum by then who did not say they could not come and was not recorded absent
+    (attendance may not be taken yet)."""
+    now = timezone.now()
+    if (
+        membership.forum_id != meeting.forum_id
+        or meeting.cancelled
+        or not meeting.starts_at <= now < meeting.starts_at + timedelta(days=SUPPORT_OFFERED_DAYS)
+        or timezone.localtime(meeting.starts_at).date() < membership.started_on
+    ):
+        return False
     absent = Attendance.objects.filter(meeting=meeting, membership=membership, attended=False)
-    return (
-        membership.forum_id == meeting.forum_id
-        and not meeting.cancelled
-        and meeting.starts_at <= timezone.now()
-        and not absent.exists()
+    declined = Invitation.objects.filter(
+        meeting=meeting, membership=membership, response=Invitation.Response.NOT_ATTENDING
     )
+    return not absent.exists() and not declined.exists()
 
 
 @transaction.atomic
@@ -52,7 +71,9 @@ def support_request_transition(*, request, to_status, by=None):
         raise SupportError("Someone has already been in touch about this request.")
     locked.status = to_status
     locked.closed_at = timezone.now()
-    locked.save(update_fields=["status", "closed_at"])
+    # Whoever responded keeps no note, and what the member wrote goes with the request.
+    locked.words = ""
+    locked.save(update_fields=["status", "closed_at", "words"])
     SupportRequestEvent.objects.create(
         request=locked, from_status=from_status, to_status=to_status, by=by
     )

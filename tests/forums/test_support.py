@@ -146,3 +146,44 @@ def test_the_programme_home_counts_meetings_with_support_waiting():
     assert "Meetings after which a member asked for support" in home
     listed = staff.get(reverse("admin:forums_meeting_changelist") + "?todo=support")
     assert listed.context["cl"].result_count == 1
+
+
+def test_asking_twice_keeps_one_request_and_closing_keeps_no_words():
+    member = make_member()
+    meeting = held(member)
+    first = support.support_request_make(
+        meeting=meeting, membership=member, contact_by="EMAIL", words="Please"
+    )
+    again = support.support_request_make(
+        meeting=meeting, membership=member, contact_by="PHONE", words="Please call"
+    )
+
+    assert first.pk == again.pk
+    assert SupportRequest.objects.get().contact_by == "PHONE"
+    closed = support.support_request_close(request=again, by=None)
+    assert closed.words == "" and SupportRequest.objects.get().words == ""
+
+
+def test_not_offered_before_joining_after_saying_no_or_long_after():
+    import datetime
+
+    from django.utils import timezone
+
+    from forums.models import Invitation
+
+    newcomer = make_member(started_days_ago=0)
+    before_they_joined = make_meeting(days_ahead=-3)
+    assert not support.support_offered(before_they_joined, newcomer)
+
+    member = make_member(started_days_ago=90)
+    long_ago = make_meeting(days_ahead=-(support.SUPPORT_OFFERED_DAYS + 1))
+    assert not support.support_offered(long_ago, member)
+
+    declined = make_meeting(days_ahead=7)
+    meetings.invitations_send(meeting=declined)
+    invitation = Invitation.objects.get(meeting=declined, membership=member)
+    meetings.invitation_answer(invitation=invitation, response="NOT_ATTENDING", access_needs="")
+    declined.starts_at = timezone.now() - datetime.timedelta(hours=3)
+    declined.save(update_fields=["starts_at"])
+    assert not support.support_offered(declined, member)
+    assert support.support_offered(held(member), member)

@@ -57,3 +57,13 @@ def test_a_new_version_is_agreed_to_again_and_staff_see_who_has_not(client):
     assert list(listed.context["cl"].result_list) == [other]
     agreed = staff.get(reverse("admin:forums_membership_changelist") + "?terms=agreed")
     assert list(agreed.context["cl"].result_list) == [member]
+
+
+def test_a_member_who_does_not_agree_can_still_see_their_information_and_leave(client):
+    member = make_member(agreed_terms=False)
+    sign_in_member(client, member)
+
+    assert client.get(reverse("your-information:index")).status_code == 200
+    assert client.post(reverse("your-information:leave")).status_code == 200
+    member.refresh_from_db()
+    assert member.left_on is not None

@@ -99,3 +99,17 @@ def test_choosing_not_to_be_emailed(client, member):
 
     page = client.post(reverse("opportunities:emails"), {"emails-wanted": "maybe"})
     assert page.status_code == 400
+
+
+def test_withdrawing_after_the_opportunity_closed(client, member):
+    from opportunities.services import interest_register
+
+    opportunity = make_opportunity("vawg")
+    interest_register(opportunity=opportunity, membership=member, needs="A lift")
+    opportunity_transition(opportunity=opportunity, to_status=Opportunity.Status.CLOSED)
+
+    gone = client.post(reverse("opportunities:withdraw", args=[opportunity.pk]))
+
+    assert gone.url == reverse("opportunities:list")
+    assert not Interest.objects.exists()
+    assert client.post(reverse("opportunities:withdraw", args=[opportunity.pk])).status_code == 404

@@ -121,3 +121,19 @@ def test_an_opportunity_the_met_does_not_run_is_never_shared(client):
     url = reverse("admin:opportunities_opportunity_met_export", args=[opportunity.pk])
     assert staff.get(url).status_code == 404
     assert staff.post(url).status_code == 404
+
+
+def test_a_member_who_has_left_is_not_shared(three_members):
+    import datetime
+
+    from django.utils import timezone
+
+    from forums.models import Membership
+
+    opportunity, agrees, _withdrew, _never = three_members
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Membership.objects.filter(pk=agrees.pk).update(left_on=yesterday, ended_on=yesterday)
+
+    _plain, count = services.met_export(opportunity)
+
+    assert count == 0

@@ -93,3 +93,16 @@ def test_a_correction_reaches_the_inbox_and_is_not_stored(celery_worker):
     assert member.application.reference in message["Subject"]
     changed = {t: count_rows(t) for t in tables if count_rows(t) != before[t]}
     assert set(changed) <= {"django_session"}
+
+
+def test_staff_notes_are_not_on_the_members_own_page(client, member):
+    from privacy import holds
+
+    holds.hold_place(
+        application=member.application, reason="Complaint about officer Smith", by=None
+    )
+
+    page = client.get(reverse("your-information:index")).content.decode()
+
+    assert "Complaint about officer Smith" not in page
+    assert "unless we need to keep it a little longer" not in page  # no end day yet
