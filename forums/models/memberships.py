@@ -10,10 +10,13 @@ from programme.models import Forum
 
 
 def current(today=None):
-    """Members on `today` (London): started, and their tenure not yet ended."""
+    """Members on `today` (London): started, their tenure not yet ended, and not left
+    (the day someone leaves, they are no longer a member)."""
     today = today or timezone.localdate()
-    return models.Q(started_on__lte=today) & (
-        models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today)
+    return (
+        models.Q(started_on__lte=today)
+        & (models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today))
+        & ~models.Q(left_on__lte=today)
     )
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.models import Membership
+from forums.services.member_links import member_link_send
 from tests.conftest import sent_emails
 from tests.forums.helpers import make_member, sign_in_member
 from vvf.dates import months_after
@@ -68,6 +69,8 @@ def test_leaving_ends_the_tenure_today_and_signs_the_member_out(client, member):
     member.refresh_from_db()
     assert member.left_on == member.ended_on == timezone.localdate()
     assert client.get(reverse("members:home")).url == reverse("members:sign-in-request")
+    # Nor can they sign in again that day: they are no longer a member.
+    assert member_link_send(email="rosa@example.com") is None
 
 
 def count_rows(table):
