@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.choices import ContactMethod
 from vvf.crispy_govuk import FormHelper, Heading, Honeypot, Submit
-from vvf.forms import DateField, LongTextField, TimeField, email_field
+from vvf.forms import DateField, IntegerField, LongTextField, TimeField, email_field
 from vvf.templatetags.govuk import html_from
 
 from .models import AgendaItem, Invitation, Meeting
@@ -20,7 +20,11 @@ class SignInForm(forms.Form):
 
 
 class TermsForm(forms.Form):
-    helper = FormHelper("agree", Submit(_("Continue")))
+    """Agreeing to the version shown (`version`: a newer one may be published while the
+    member reads)."""
+
+    helper = FormHelper("version", "agree", Submit(_("Continue")))
+    version = IntegerField(widget=forms.HiddenInput)
     agree = forms.BooleanField(
         label=_("I have read the Terms of Reference and agree to them"),
         error_messages={"required": _("Tick the box to say you agree to the Terms of Reference")},

@@ -72,11 +72,23 @@ def terms(request):
     membership = request.membership
     document = current_documents()[TERMS]
     agreed = consent_current_agreed(membership.application, TERMS)
-    form = TermsForm(request.POST if request.method == "POST" and not agreed else None)
+    form = TermsForm(
+        request.POST if request.method == "POST" and not agreed else None,
+        initial={"version": document.version},
+    )
     if form.is_bound and form.is_valid():
-        consent_record(application=membership.application, kind=TERMS, given=True)
-        messages.success(request, "Thank you: you have agreed to the Terms of Reference.")
-        return redirect("members:home")
+        if form.cleaned_data["version"] != document.version:
+            form = TermsForm({**request.POST.dict(), "version": document.version})
+            form.is_valid()
+            form.add_error(
+                None,
+                "The Terms of Reference changed while you were reading them. "
+                "Please read this version.",
+            )
+        else:
+            consent_record(application=membership.application, kind=TERMS, given=True)
+            messages.success(request, "Thank you: you have agreed to the Terms of Reference.")
+            return redirect("members:home")
     return render(
         request,
         "members/terms.html",

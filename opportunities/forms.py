@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vvf.crispy_govuk import FormHelper, Submit
-from vvf.forms import DateField, LongTextField
+from vvf.forms import DateField, IntegerField, LongTextField
 
 from .models import Opportunity
 from .services import OpportunityError, closing_date_check
@@ -25,7 +25,10 @@ class InterestForm(forms.Form):
 
 
 class MetSharingForm(forms.Form):
-    helper = FormHelper("given", Submit(_("Save your answer"), secondary=True))
+    """The answer to the wording shown (`version`)."""
+
+    helper = FormHelper("version", "given", Submit(_("Save your answer"), secondary=True))
+    version = IntegerField(widget=forms.HiddenInput)
     given = forms.ChoiceField(
         label=_("Do you agree to your name and contact details being shared with the Met?"),
         help_text=_(

@@ -26,7 +26,9 @@ def _list_page(request, status=200, **forms):
     for each in listed:
         each.interested = each.pk in mine
     answer = consent_answer(membership.application, services.MET_SHARING)
-    initial = {} if answer is None else {"given": "yes" if answer else "no"}
+    initial = {"version": services.met_sharing_document().version}
+    if answer is not None:
+        initial["given"] = "yes" if answer else "no"
     forms.setdefault("met_form", MetSharingForm(prefix="met", initial=initial))
     forms.setdefault(
         "emails_form",
@@ -60,6 +62,11 @@ def opportunities(request):
 @member_required
 def met_sharing(request):
     form = MetSharingForm(request.POST, prefix="met")
+    shown = services.met_sharing_document().version
+    if form.is_valid() and form.cleaned_data["version"] != shown:
+        form = MetSharingForm({**request.POST.dict(), "met-version": shown}, prefix="met")
+        form.is_valid()
+        form.add_error(None, "The wording changed while you were reading it. Please read it again.")
     if not form.is_valid():
         return _list_page(request, status=400, met_form=form)
     services.met_sharing_record(

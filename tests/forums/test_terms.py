@@ -26,7 +26,8 @@ def test_a_member_who_has_not_agreed_is_asked_first(client):
     refused = client.post(reverse("members:terms"), {})
     assert refused.status_code == 400
     assert "Tick the box to say you agree to the Terms of Reference" in refused.content.decode()
-    assert client.post(reverse("members:terms"), {"agree": "on"}).url == reverse("members:home")
+    agreed = client.post(reverse("members:terms"), {"agree": "on", "version": "1"})
+    assert agreed.url == reverse("members:home")
 
     (consent,) = Consent.objects.filter(application=member.application)
     assert (consent.document.kind, consent.document.version, consent.given) == (
@@ -51,7 +52,12 @@ def test_a_new_version_is_agreed_to_again_and_staff_see_who_has_not(client):
 
     assert client.get(reverse("members:home")).url == reverse("members:terms")
     assert "Version two." in client.get(reverse("members:terms")).content.decode()
-    client.post(reverse("members:terms"), {"agree": "on"})
+    # Agreeing on a page that showed version 1 records nothing: they are shown version 2.
+    stale = client.post(reverse("members:terms"), {"agree": "on", "version": "1"})
+    assert stale.status_code == 400
+    assert "changed while you were reading" in stale.content.decode()
+    assert client.get(reverse("members:home")).url == reverse("members:terms")
+    client.post(reverse("members:terms"), {"agree": "on", "version": "2"})
     staff = sign_in(client, UserFactory(role="VVF staff", is_staff=True))
     listed = staff.get(reverse("admin:forums_membership_changelist") + "?terms=not_agreed")
     assert list(listed.context["cl"].result_list) == [other]

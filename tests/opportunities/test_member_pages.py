@@ -5,7 +5,7 @@ of emails. Bad input keeps what they typed and says what to do."""
 import pytest
 from django.urls import reverse
 
-from applications.services import consent_given
+from applications.services import consent_document_publish, consent_given
 from opportunities.models import Interest, Opportunity
 from opportunities.services import opportunity_transition
 from tests.forums.helpers import make_member, sign_in_member
@@ -82,14 +82,20 @@ def test_giving_and_withdrawing_consent_to_sharing_with_the_met(client, member):
     url = reverse("opportunities:met-sharing")
     assert not consent_given(member.application, "MPS_SHARING")
 
-    client.post(url, {"met-given": "yes"})
+    client.post(url, {"met-given": "yes", "met-version": "1"})
     assert consent_given(member.application, "MPS_SHARING")
-    client.post(url, {"met-given": "no"})
+    client.post(url, {"met-given": "no", "met-version": "1"})
     assert not consent_given(member.application, "MPS_SHARING")
 
-    page = client.post(url, {})
+    page = client.post(url, {"met-version": "1"})
     assert page.status_code == 400
     assert "Select whether you agree to your details being shared" in page.content.decode()
+
+    consent_document_publish(kind="MPS_SHARING", title="Sharing", body="Wider.", by=None)
+    stale = client.post(url, {"met-given": "yes", "met-version": "1"})
+    assert stale.status_code == 400
+    assert "The wording changed while you were reading it" in stale.content.decode()
+    assert not consent_given(member.application, "MPS_SHARING")
 
 
 def test_choosing_not_to_be_emailed(client, member):
