@@ -17,7 +17,7 @@ from vvf import secure_export
 from vvf.admin import ReadOnlyMixin, admin_page, done
 
 from . import services
-from .models import OPPORTUNITY_MOVES, Interest, Opportunity
+from .models import Interest, Opportunity
 
 CONSENT_WORDS = {True: _("Agreed"), False: _("Not agreed"), None: _("Never asked")}
 
@@ -196,12 +196,11 @@ class OpportunityAdmin(AuditedAdminMixin, vvf_admin.ModelAdmin):
         opportunity = Opportunity.objects.filter(pk=object_id).first()
         if opportunity is None:
             return []
-        allowed = OPPORTUNITY_MOVES[opportunity.status]
         return [
             (reverse(f"admin:opportunities_opportunity_{name}", args=[opportunity.pk]), words)
             for status, name, words in [
                 (Opportunity.Status.PUBLISHED, "publish", _("Publish")),
                 (Opportunity.Status.CLOSED, "close", _("Close")),
             ]
-            if status in allowed
+            if opportunity.can_move_to(status)
         ]

@@ -70,6 +70,10 @@ class Opportunity(models.Model):
     def __str__(self):
         return self.title
 
+    def can_move_to(self, status):
+        """Whether OPPORTUNITY_MOVES allows the move from where it is now."""
+        return status in OPPORTUNITY_MOVES[self.status]
+
     @property
     def shares_with_the_met(self):
         """Run by the Met: the interested members who consent are passed to the Met."""

@@ -15,7 +15,7 @@ from forums.permissions import FORUM_PEOPLE, forums_for_user
 
 from . import services
 from .forms import OpportunityForm
-from .models import OPPORTUNITY_MOVES, Opportunity
+from .models import Opportunity
 from .permissions import (
     interests_seen_by,
     manages_opportunity,
@@ -70,8 +70,8 @@ def opportunity(request, pk):
         {
             "opportunity": opportunity,
             "interests": interests,
-            "can_publish": manages and "PUBLISHED" in OPPORTUNITY_MOVES[opportunity.status],
-            "can_close": manages and "CLOSED" in OPPORTUNITY_MOVES[opportunity.status],
+            "can_publish": manages and opportunity.can_move_to(Opportunity.Status.PUBLISHED),
+            "can_close": manages and opportunity.can_move_to(Opportunity.Status.CLOSED),
         },
     )
 
