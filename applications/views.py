@@ -211,22 +211,9 @@ def status_contact(request, token):
     application = services.application_from_status_token(token)
     if application is None:
         return _link_not_working(request)
-    initial = {
-        "email": application.email,
-        "phone": application.phone,
-        "contact_method": application.contact_method,
-        "safe_to_leave_messages": "YES" if application.safe_to_leave_messages else "NO",
-        "contact_times": application.contact_times,
-    }
-    form = ContactDetailsForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = ContactDetailsForm.of(application, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.application_update_contact(
-            application=application,
-            **{
-                **form.cleaned_data,
-                "safe_to_leave_messages": form.cleaned_data["safe_to_leave_messages"] == "YES",
-            },
-        )
+        services.application_update_contact(application=application, **form.contact_fields())
         messages.success(request, _("Your contact details have been updated."))
         return redirect("applications:status", token=token)
     return render(

@@ -43,22 +43,9 @@ def your_information(request):
 @member_signed_in
 def contact_details(request):
     application = request.membership.application
-    initial = {
-        "email": application.email,
-        "phone": application.phone,
-        "contact_method": application.contact_method,
-        "safe_to_leave_messages": "YES" if application.safe_to_leave_messages else "NO",
-        "contact_times": application.contact_times,
-    }
-    form = ContactDetailsForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = ContactDetailsForm.of(application, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        application_update_contact(
-            application=application,
-            **{
-                **form.cleaned_data,
-                "safe_to_leave_messages": form.cleaned_data["safe_to_leave_messages"] == "YES",
-            },
-        )
+        application_update_contact(application=application, **form.contact_fields())
         messages.success(request, _("Your contact details have been updated."))
         return redirect("your-information:index")
     return render(

@@ -26,6 +26,23 @@ class ContactDetailsForm(ContactForm):
         Submit(_("Save")),
     )
 
+    @classmethod
+    def of(cls, application, data=None):
+        """The form for changing `application`'s contact details, shown as they are."""
+        initial = {
+            "email": application.email,
+            "phone": application.phone,
+            "contact_method": application.contact_method,
+            "safe_to_leave_messages": "YES" if application.safe_to_leave_messages else "NO",
+            "contact_times": application.contact_times,
+        }
+        return cls(data, initial=initial)
+
+    def contact_fields(self):
+        """The checked answers as application_update_contact takes them."""
+        yes = self.cleaned_data["safe_to_leave_messages"] == "YES"
+        return {**self.cleaned_data, "safe_to_leave_messages": yes}
+
 
 class SaveForm(forms.Form):
     """Save and come back later: where to send the link."""
