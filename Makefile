@@ -10,9 +10,9 @@ BIN := $(VENV)/bin
 -include .env
 export
 
-APPS := vvf accounts audit programme applications vetting forums feedback opportunities privacy
+APPS := vvf accounts audit languages programme applications vetting forums feedback opportunities privacy
 
-.PHONY: help run test lint security audit format lock assets install system-packages clean bench bench-retention
+.PHONY: help run test lint security audit format lock assets install system-packages clean bench bench-retention messages locale
 
 help:
 	@echo "make run     serve the service on http://127.0.0.1:8000 with demo data"
@@ -41,7 +41,16 @@ static/dist/app.css: node_modules/.package-lock.json frontend/app.scss
 	npm run --silent build
 
 install: $(VENV)/.installed
-assets: static/dist/app.css
+assets: static/dist/app.css locale
+
+# The catalogues of the public pages, the application and its emails (decision 22).
+# `make messages` writes locale/*/LC_MESSAGES/django.po from the code (bin/make-messages
+# says what is left out); `make test` fails when they are out of date.
+messages: | $(VENV)/.installed
+	bin/make-messages $(BIN)/python
+
+locale: $(wildcard locale/*/LC_MESSAGES/django.po) | $(VENV)/.installed
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore .venv --ignore node_modules -v 0
 
 # Local development: SQLite, no Redis (Celery uses a file-system queue under var/),
 # a worker with an embedded beat beside Django's development server. PORT and VAR_DIR

@@ -10,6 +10,7 @@ import functools
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.http import Http404
 
 VVF_STAFF = "VVF staff"
@@ -31,8 +32,12 @@ STAFF_APPS = [
     "feedback",
     "opportunities",
     "audit",
+    "languages",
 ]
 STAFF_ACTIONS = ["view", "add", "change"]
+# Besides: withdrawing a translator's check (no personal data) takes a language back to
+# a draft.
+STAFF_ALSO = ["delete_translationcheck"]
 
 
 def roles_of(user):
@@ -71,6 +76,6 @@ def sync_role_permissions(**kwargs):
     if staff is None:
         return
     wanted = Permission.objects.filter(content_type__app_label__in=STAFF_APPS).filter(
-        codename__regex=r"^(" + "|".join(STAFF_ACTIONS) + r")_"
+        Q(codename__regex=r"^(" + "|".join(STAFF_ACTIONS) + r")_") | Q(codename__in=STAFF_ALSO)
     )
     staff.permissions.set(wanted)

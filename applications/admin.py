@@ -4,13 +4,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaks
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin import AuditedAdminMixin
 from audit.services import Action, audit_record
+from languages.services import name_of as language_name
 from vvf import admin as vvf_admin
 from vvf import secure_export
 from vvf.admin import ReadOnlyMixin, admin_page, done, person_or_dash
@@ -18,7 +21,7 @@ from vvf.labels import label_of
 
 from . import exports, services
 from .admin_filters import ApplicationToDo
-from .admin_forms import ExportForm, OnboardingForm, TransitionForm
+from .admin_forms import ConsentDocumentForm, ExportForm, OnboardingForm, TransitionForm
 from .models import (
     Application,
     ApplicationEvent,
@@ -31,19 +34,40 @@ from .models import (
 from .next_steps import application_next_step
 
 
+def english_wording(document):
+    """The English wording a translation stands for, in full: staff always read it."""
+    if document.translates_id is None:
+        return "-"
+    english = document.translates
+    return format_html(
+        "<strong>{} v{}</strong>{}", english.title, english.version, linebreaks(english.body)
+    )
+
+
 class ReadOnlyInline(ReadOnlyMixin, vvf_admin.TabularInline):
     extra = 0
     can_delete = False
 
 
 class ConsentInline(ReadOnlyInline):
+    """Each answer with the wording shown, in the language it was shown in, and the
+    English wording that counts beside it."""
+
     model = Consent
     verbose_name_plural = _("Consent register")
-    fields = ["document", "given", "recorded_at"]
+    fields = ["document", "shown_in", "given", "recorded_at", "english_wording"]
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("document")
+        return super().get_queryset(request).select_related("document__translates")
+
+    @admin.display(description=_("shown in"))
+    def shown_in(self, consent):
+        return language_name(consent.document.language)
+
+    @admin.display(description=_("English wording"))
+    def english_wording(self, consent):
+        return english_wording(consent.document)
 
 
 class EventInline(ReadOnlyInline):
@@ -363,9 +387,18 @@ class ApplicationAdmin(AuditedAdminMixin, ReadOnlyMixin, vvf_admin.ModelAdmin):
 class ConsentDocumentAdmin(vvf_admin.ModelAdmin):
     """New wordings are published as new versions; a published one never changes."""
 
-    list_display = ["kind", "version", "title", "published_at"]
-    list_filter = ["kind"]
-    fields = ["kind", "title", "body"]
+    list_display = ["kind", "language_shown", "version", "title", "published_at"]
+    list_filter = ["kind", "language"]
+    fields = ["kind", "language", "title", "body"]
+    form = ConsentDocumentForm
+
+    @admin.display(description=_("language"), ordering="language")
+    def language_shown(self, document):
+        return language_name(document.language)
+
+    @admin.display(description=_("English wording"))
+    def english_wording(self, document):
+        return english_wording(document)
 
     @admin.display(description=_("connection to London"))
     def connection_to_london(self, obj):
@@ -376,7 +409,16 @@ class ConsentDocumentAdmin(vvf_admin.ModelAdmin):
         return obj.get_access_needs_display() or "-"
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["kind", "version", "title", "body", "published_at", "published_by_person"]
+        readonly = [
+            "kind",
+            "language_shown",
+            "version",
+            "title",
+            "body",
+            "english_wording",
+            "published_at",
+            "published_by_person",
+        ]
         return readonly if obj else []
 
     @admin.display(description=_("published by"))
@@ -394,7 +436,7 @@ class ConsentDocumentAdmin(vvf_admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         published = services.consent_document_publish(
-            kind=obj.kind, title=obj.title, body=obj.body, by=request.user
+            kind=obj.kind, title=obj.title, body=obj.body, by=request.user, language=obj.language
         )
         obj.pk = published.pk
         obj.version = published.version

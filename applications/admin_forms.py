@@ -1,12 +1,30 @@
 """Forms for the staff actions on an application in the admin."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vvf import forms as vvf_forms
 
-from .models import OnboardingConversation, Status
+from .models import ConsentDocument, OnboardingConversation, Status
+
+
+class ConsentDocumentForm(forms.ModelForm):
+    """A new wording: in English, or a translation of the current English one."""
+
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        help_text=_(
+            "A wording in Easy Read or another language translates the current English "
+            "version of the same kind."
+        ),
+    )
+
+    class Meta:
+        model = ConsentDocument
+        fields = ["kind", "language", "title", "body"]
 
 
 class TransitionForm(forms.Form):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django import forms as django_forms
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import forms
@@ -38,6 +39,9 @@ class Step:
     section: str
     template: str = "applications/step.html"
     summary_labels: dict = field(default_factory=dict)
+    # Easy Read shows a picture beside the question: (static/images/easy-read/NAME.svg,
+    # its text alternative). Easy Read is English only, so the text is not translated.
+    picture: tuple = ("apply", "A computer screen showing a form")
 
 
 STEPS = [
@@ -47,6 +51,7 @@ STEPS = [
         _("Your date of birth"),
         ELIGIBILITY,
         summary_labels={"date_of_birth": _("Date of birth")},
+        picture=("birthday", "A birthday cake"),
     ),
     Step(
         "london",
@@ -54,6 +59,7 @@ STEPS = [
         _("Where you live, work or study"),
         ELIGIBILITY,
         summary_labels={"london_connection": _("Connection to London")},
+        picture=("london", "A pin on a map of London"),
     ),
     Step(
         "victim",
@@ -61,6 +67,7 @@ STEPS = [
         _("Victim of crime"),
         ELIGIBILITY,
         summary_labels={"victim_of_crime": _("Victim of crime in London")},
+        picture=("victim", "A person with a hand on their shoulder to support them"),
     ),
     Step(
         "pnc-check",
@@ -68,6 +75,7 @@ STEPS = [
         _("Police National Computer check"),
         ELIGIBILITY,
         summary_labels={"willing_pnc": _("Willing to have a PNC check")},
+        picture=("check", "A magnifying glass over a document"),
     ),
     Step(
         "confidentiality",
@@ -75,6 +83,7 @@ STEPS = [
         _("Confidentiality"),
         ELIGIBILITY,
         summary_labels={"willing_confidentiality": _("Will keep discussions confidential")},
+        picture=("confidential", "A person with a finger over their lips"),
     ),
     Step(
         "forums",
@@ -82,6 +91,7 @@ STEPS = [
         _("Choose your forums"),
         FORUMS,
         summary_labels={"forums": _("Forums")},
+        picture=("forums", "Four groups of people"),
     ),
     Step(
         "name",
@@ -89,6 +99,7 @@ STEPS = [
         _("Your name"),
         ABOUT,
         summary_labels={"preferred_name": _("Preferred name")},
+        picture=("name", "A name badge"),
     ),
     Step(
         "contact",
@@ -101,6 +112,7 @@ STEPS = [
             "safe_to_leave_messages": _("Safe to leave messages"),
             "contact_times": _("Times to avoid"),
         },
+        picture=("contact", "A phone and an envelope"),
     ),
     Step(
         "address",
@@ -108,6 +120,7 @@ STEPS = [
         _("Where you live"),
         ABOUT,
         summary_labels={"borough": _("London borough")},
+        picture=("home", "A house"),
     ),
     Step(
         "support",
@@ -118,6 +131,7 @@ STEPS = [
             "access_needs": _("Support needed"),
             "access_needs_other": _("Other support"),
         },
+        picture=("support", "A hand reaching out to help"),
     ),
     Step(
         "why",
@@ -128,6 +142,7 @@ STEPS = [
             "why_join": _("Why you want to join"),
             "interested_in_accountability": _("Holding the police to account"),
         },
+        picture=("why", "A speech bubble with a light bulb"),
     ),
     Step(
         "agreement",
@@ -135,6 +150,7 @@ STEPS = [
         _("Your agreement"),
         CONSENTS,
         template="applications/consents.html",
+        picture=("agree", "A document with a pen and a tick"),
     ),
     Step(
         "equality",
@@ -142,6 +158,7 @@ STEPS = [
         _("Equality monitoring"),
         EQUALITY,
         template="applications/equality.html",
+        picture=("people", "A group of different people, one using a wheelchair"),
     ),
 ]
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
@@ -241,6 +258,7 @@ class Journey:
             kwargs = {
                 "documents": self.documents(),
                 "needs_partner_consent": self.needs_partner_consent(),
+                "language": get_language(),
             }
         return step.form_class(data=data, **kwargs)
 
@@ -286,7 +304,7 @@ class Journey:
 
     def documents(self):
         if self._documents is None:
-            self._documents = current_documents()
+            self._documents = current_documents(get_language())
         return self._documents
 
     def chosen_forums(self):
@@ -320,6 +338,7 @@ class Journey:
             "access_needs_other": support["access_needs_other"],
             **self.cleaned("why"),
             "equality": {name: value or "" for name, value in self.cleaned("equality").items()},
+            "language": get_language(),
         }
 
     def consents(self):

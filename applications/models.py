@@ -122,6 +122,11 @@ class Application(models.Model):
     access_key = models.CharField(max_length=64, default=new_access_key, editable=False)
 
     forums = models.ManyToManyField("programme.Forum", related_name="applications")
+    # The language the applicant applied in (settings.LANGUAGES: English, Easy Read or a
+    # translation): the emails about the application are written in it.
+    language = models.CharField(
+        _("language applied in"), max_length=20, default=settings.LANGUAGE_CODE
+    )
 
     # Eligibility. The date of birth is kept because under-18s need safeguarding.
     date_of_birth = models.DateField(_("date of birth"), null=True)
@@ -283,8 +288,11 @@ class EqualityMonitoring(models.Model):
 
 
 class ConsentDocument(models.Model):
-    """A wording applicants agree to. A revision is a new version; old ones stay, so what
-    each applicant agreed to can always be read."""
+    """A wording applicants agree to, in one language. A revision is a new version; old
+    ones stay, so what each applicant agreed to can always be read. The English wording
+    is the one that counts; a wording in Easy Read or another language `translates` one
+    English version, and has versions of its own (a corrected translation is its next
+    version). The register (Consent) records the one shown."""
 
     class Kind(models.TextChoices):
         PNC_CHECK = "PNC_CHECK", _("Police National Computer check")
@@ -294,7 +302,17 @@ class ConsentDocument(models.Model):
         RECORDING = "RECORDING", _("Meeting recording")
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=20, default=settings.LANGUAGE_CODE)
     version = models.PositiveIntegerField(_("version"))
+    translates = models.ForeignKey(
+        "self",
+        verbose_name=_("translates"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="translations",
+        help_text=_("The English wording this one is a translation of."),
+    )
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("wording"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)
@@ -303,13 +321,27 @@ class ConsentDocument(models.Model):
     )
 
     class Meta:
-        ordering = ["kind", "-version"]
+        ordering = ["kind", "language", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "version"], name="one_version_per_kind")
+            models.UniqueConstraint(
+                fields=["kind", "language", "version"], name="one_version_per_kind_and_language"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(language=settings.LANGUAGE_CODE, translates__isnull=True)
+                | (~models.Q(language=settings.LANGUAGE_CODE) & models.Q(translates__isnull=False)),
+                name="a_translation_translates_english",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} v{self.version}"
+        if self.language == settings.LANGUAGE_CODE:
+            return f"{self.get_kind_display()} v{self.version}"
+        return f"{self.get_kind_display()} v{self.version} ({self.language})"
+
+    @property
+    def english(self):
+        """The English wording this one is, or translates."""
+        return self.translates or self
 
 
 class Consent(models.Model):
@@ -340,10 +372,16 @@ def agreed_to_current(kind, application="pk"):
     """For a query: the application at OuterRef(`application`) agreed to the newest
     version of the `kind` wording (the Terms of Reference are agreed to again when a new
     version is published)."""
-    newest = ConsentDocument.objects.filter(kind=kind).order_by("-version").values("pk")[:1]
+    newest = models.Subquery(
+        ConsentDocument.objects.filter(kind=kind, language=settings.LANGUAGE_CODE)
+        .order_by("-version")
+        .values("pk")[:1]
+    )
     return models.Exists(
         Consent.objects.filter(
-            application=models.OuterRef(application), document=models.Subquery(newest), given=True
+            models.Q(document=newest) | models.Q(document__translates=newest),
+            application=models.OuterRef(application),
+            given=True,
         )
     )
 
@@ -377,6 +415,8 @@ class SavedDraft(models.Model):
     nonce = models.CharField(max_length=64, unique=True)
     email = models.EmailField(max_length=254)
     answers = models.JSONField()
+    # The language of the page it was saved from: the email and its link are in it.
+    language = models.CharField(max_length=20, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):

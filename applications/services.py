@@ -151,13 +151,20 @@ def onboarding_record(*, application, held_on, staff, outcome, notes=""):
 # Submission ----------------------------------------------------------------------------
 
 
-def current_documents():
-    """The newest version of each consent wording, by kind."""
-    latest = ConsentDocument.objects.values("kind").annotate(version=Max("version"))
-    wanted = {(row["kind"], row["version"]) for row in latest}
-    return {
-        doc.kind: doc for doc in ConsentDocument.objects.all() if (doc.kind, doc.version) in wanted
-    }
+def current_documents(language=None):
+    """The wording of each consent to show, by kind: the newest English version, or in
+    `language` the newest translation of it, where there is one (else the English)."""
+    english = settings.LANGUAGE_CODE
+    current = {}
+    for document in ConsentDocument.objects.filter(language=english).order_by("kind", "version"):
+        current[document.kind] = document
+    if language and language != english:
+        translations = ConsentDocument.objects.filter(
+            language=language, translates__in=current.values()
+        ).order_by("version")
+        for document in translations:
+            current[document.kind] = document
+    return current
 
 
 @transaction.atomic
@@ -240,11 +247,23 @@ def consent_given(application, kind):
 
 
 @transaction.atomic
-def consent_document_publish(*, kind, title, body, by):
-    """A new version of a wording; earlier versions stay as they were agreed to."""
-    latest = ConsentDocument.objects.filter(kind=kind).aggregate(v=Max("version"))["v"] or 0
+def consent_document_publish(*, kind, title, body, by, language=None):
+    """A new version of a wording; earlier versions stay as they were agreed to. In a
+    `language` other than English it is a translation of the current English wording."""
+    language = language or settings.LANGUAGE_CODE
+    translates = None
+    if language != settings.LANGUAGE_CODE:
+        translates = current_documents()[kind]
+    versions = ConsentDocument.objects.filter(kind=kind, language=language)
+    latest = versions.aggregate(v=Max("version"))["v"] or 0
     return ConsentDocument.objects.create(
-        kind=kind, version=latest + 1, title=title, body=body, published_by=by
+        kind=kind,
+        language=language,
+        version=latest + 1,
+        translates=translates,
+        title=title,
+        body=body,
+        published_by=by,
     )
 
 
@@ -290,8 +309,13 @@ _DRAFT_SALT = "applications.saved-draft"
 
 
 @transaction.atomic
-def draft_save(*, email, answers):
-    draft = SavedDraft.objects.create(nonce=secrets.token_urlsafe(24), email=email, answers=answers)
+def draft_save(*, email, answers, language=None):
+    draft = SavedDraft.objects.create(
+        nonce=secrets.token_urlsafe(24),
+        email=email,
+        answers=answers,
+        language=language or settings.LANGUAGE_CODE,
+    )
     outbox.enqueue(tasks.send_resume_link, draft.pk)
     return draft
 

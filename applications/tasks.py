@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from vvf.email import absolute_url, send_templated_email
 
@@ -15,11 +16,13 @@ def send_application_emails(application_id):
     application = Application.objects.filter(pk=application_id).first()
     if application is None:
         return
-    status_url = absolute_url(reverse("applications:status", args=[status_token(application)]))
+    with translation.override(application.language):
+        status_url = absolute_url(reverse("applications:status", args=[status_token(application)]))
     send_templated_email(
         "application-received",
         application.email,
         {"application": application, "status_url": status_url},
+        language=application.language,
     )
     send_templated_email(
         "staff-new-application",
@@ -44,6 +47,7 @@ def send_closure_email(application_id):
         f"application-closed-{application.status.lower().replace('_', '-')}",
         application.email,
         {"application": application},
+        language=application.language,
     )
 
 
@@ -55,8 +59,11 @@ def send_resume_link(draft_id):
     draft = SavedDraft.objects.filter(pk=draft_id).first()
     if draft is None:
         return
-    url = absolute_url(reverse("applications:resume", args=[draft_token(draft)]))
-    send_templated_email("application-saved", draft.email, {"resume_url": url})
+    with translation.override(draft.language):
+        url = absolute_url(reverse("applications:resume", args=[draft_token(draft)]))
+    send_templated_email(
+        "application-saved", draft.email, {"resume_url": url}, language=draft.language
+    )
 
 
 @shared_task

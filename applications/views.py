@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -152,7 +153,11 @@ def save_for_later(request):
         request.POST if request.method == "POST" else None, initial={"email": journey.email()}
     )
     if request.method == "POST" and form.is_valid():
-        services.draft_save(email=form.cleaned_data["email"], answers=journey.state["answers"])
+        services.draft_save(
+            email=form.cleaned_data["email"],
+            answers=journey.state["answers"],
+            language=get_language(),
+        )
         journey.clear()
         return redirect("applications:saved")
     first = journey.first_incomplete()

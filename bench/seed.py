@@ -234,7 +234,7 @@ def _panel_case(forum, users):
     application.forums.add(forum)
     Consent.objects.create(
         application=application,
-        document=ConsentDocument.objects.get(kind="PNC_CHECK", version=1),
+        document=ConsentDocument.objects.get(kind="PNC_CHECK", language="en-gb", version=1),
         given=True,
     )
     check = services.check_request(

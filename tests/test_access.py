@@ -248,6 +248,8 @@ ADMIN_STAFF_OK = [
     "admin:feedback_monthlyreport_changelist",
     "admin:opportunities_opportunity_changelist",
     "admin:opportunities_opportunity_add",
+    "admin:languages_translationcheck_changelist",
+    "admin:languages_translationcheck_add",
 ]
 
 

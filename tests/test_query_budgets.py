@@ -60,6 +60,7 @@ from forums.models import (
     RecordingConsent,
 )
 from forums.permissions import sync_forum_access
+from languages.models import TranslationCheck
 from opportunities.models import Interest, Opportunity
 from privacy.models import RetentionHold
 from programme.models import Forum, Organisation
@@ -372,6 +373,11 @@ def changelist_rows(ctx, n, model):
         member = make_members(1, vawg)[0]
         Interest.objects.bulk_create(
             Interest(opportunity=o, membership=member) for o in opportunities
+        )
+    elif model is TranslationCheck:
+        TranslationCheck.objects.bulk_create(
+            TranslationCheck(language=f"l{i}", checked_by=f"Translator {i}", recorded_by=user)
+            for i in range(n)
         )
     else:
         raise AssertionError(f"add {model._meta.label} to changelist_rows")

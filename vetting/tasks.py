@@ -14,7 +14,12 @@ def send_outcome_email(application_id):
     if application is None:
         return
     name = "accepted" if application.status == "ACCEPTED" else "not-accepted"
-    send_templated_email(f"vetting-{name}", application.email, {"application": application})
+    send_templated_email(
+        f"vetting-{name}",
+        application.email,
+        {"application": application},
+        language=application.language,
+    )
 
 
 @shared_task

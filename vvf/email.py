@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.mail.backends.console import EmailBackend as DjangoConsoleBackend
 from django.template.loader import render_to_string
+from django.utils import translation
 
 
 class ConsoleBackend(DjangoConsoleBackend):
@@ -25,10 +26,12 @@ def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send_templated_email(name, to, context, reply_to=None, attachments=None):
-    """`attachments` are (filename, content, mimetype) triples."""
-    subject = render_to_string(f"emails/{name}-subject.txt", context).strip()
-    body = render_to_string(f"emails/{name}-body.txt", context)
+def send_templated_email(name, to, context, reply_to=None, attachments=None, language=None):
+    """`attachments` are (filename, content, mimetype) triples. The email is written in
+    `language` (an applicant's: English, Easy Read or a translation), else in English."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"emails/{name}-subject.txt", context).strip()
+        body = render_to_string(f"emails/{name}-body.txt", context)
     EmailMessage(
         subject=" ".join(subject.split()),
         body=body,

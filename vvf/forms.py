@@ -5,6 +5,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 # Full-width digits (as typed with a Chinese or Japanese keyboard) are read as 0 to 9.
@@ -113,6 +114,21 @@ class DateInput(forms.MultiWidget):
         return [None, None, None]
 
 
+named = lazy(lambda message, name: str(message) % {"name": name}, str)
+
+
+# GOV.UK's message for a date with parts missing, whole for each case, so that each
+# language can say it in its own grammar: (day, month, year) missing.
+INCOMPLETE = {
+    (True, False, False): _("%(name)s must include a day"),
+    (False, True, False): _("%(name)s must include a month"),
+    (False, False, True): _("%(name)s must include a year"),
+    (True, True, False): _("%(name)s must include a day and a month"),
+    (True, False, True): _("%(name)s must include a day and a year"),
+    (False, True, True): _("%(name)s must include a month and a year"),
+}
+
+
 class DateField(AsciiDigitsMixin, forms.MultiValueField):
     """A date typed as day, month and year, with the GOV.UK error messages.
 
@@ -126,9 +142,10 @@ class DateField(AsciiDigitsMixin, forms.MultiValueField):
         # The parts are checked together in compress(), for GOV.UK's messages.
         fields = [forms.CharField(required=False) for _ in range(3)]
         kwargs.setdefault("error_messages", {})
-        kwargs["error_messages"].setdefault("required", _("Enter %(name)s") % {"name": name})
+        # Filled in when shown, in the language of the page (the field is made once).
+        kwargs["error_messages"].setdefault("required", named(_("Enter %(name)s"), name))
         kwargs["error_messages"].setdefault(
-            "digits", _("Enter %(name)s using the digits 0 to 9") % {"name": name}
+            "digits", named(_("Enter %(name)s using the digits 0 to 9"), name)
         )
         super().__init__(fields, require_all_fields=False, **kwargs)
 
@@ -138,15 +155,10 @@ class DateField(AsciiDigitsMixin, forms.MultiValueField):
             if self.required:
                 raise ValidationError(_("Enter %(name)s") % {"name": self.name}, "required")
             return None
-        missing = [
-            label
-            for label, part in (("a day", day), ("a month", month), ("a year", year))
-            if not part
-        ]
-        if missing:
+        missing = tuple(not part for part in (day, month, year))
+        if any(missing):
             raise ValidationError(
-                _("%(name)s must include %(parts)s")
-                % {"name": self.name[0].upper() + self.name[1:], "parts": " and ".join(missing)},
+                INCOMPLETE[missing] % {"name": self.name[0].upper() + self.name[1:]},
                 "incomplete",
             )
         try:

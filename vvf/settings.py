@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "vetting",
     "feedback",
     "opportunities",
+    "languages",
     # Last: it reaches into the apps above and registers applications' admin again.
     "privacy",
 ]
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: staff may preview a draft translation.
+    "languages.middleware.LanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffSessionMiddleware",
@@ -98,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "vvf.context_processors.language",
             ],
         },
     },
@@ -173,16 +177,24 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-guardian: no anonymous user row; object permissions are for signed-in staff.
 ANONYMOUS_USER_NAME = None
 
-# The service speaks one language, British English, and has no translations: Django's
-# translation machinery is off (every page looked each string up in a catalogue that had
-# none: a tenth of a form page's time). The text stays marked for translation, so it can
-# be turned back on (USE_I18N, LocaleMiddleware, LOCALE_PATHS) if translations are made;
-# the "pages" cache's fragments would then need the language in their keys.
+# The public pages and the application speak British English, Easy Read and the
+# translations below, the language named in the URL (/easy-read/apply/, /pl/apply/;
+# English has no prefix). A translation is a draft, seen only by staff, until staff record
+# a professional translator's check (languages.services; decision 22). The catalogues are
+# in locale/ (`make messages` writes them, `make` compiles them).
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("easy-read", "Easy Read"),
+    ("pl", "Polski"),
+    ("ar", "العربية"),
+]
+LANGUAGES_BIDI = ["ar"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # The one date and time style, and the one way a date is typed: vvf/formats/en_GB.
 FORMAT_MODULE_PATH = ["vvf.formats"]
 TIME_ZONE = "Europe/London"
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

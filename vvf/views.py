@@ -9,17 +9,27 @@ from django.views.decorators.http import require_GET
 from django.views.defaults import bad_request as django_bad_request
 from django.views.defaults import page_not_found
 
+from languages.services import EASY_READ
+
 from . import health
 
 
 @require_GET
 def start(request):
-    return render(request, "pages/start.html")
+    return render(request, _easy_read_or("pages/start.html", request))
 
 
 @require_GET
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    return render(request, _easy_read_or("pages/privacy.html", request))
+
+
+def _easy_read_or(template, request):
+    """The start page and how we use your information have Easy Read versions of their
+    own (pages/*_easy_read.html), with a picture beside each point."""
+    if request.LANGUAGE_CODE == EASY_READ:
+        return template.replace(".html", "_easy_read.html")
+    return template
 
 
 @require_GET

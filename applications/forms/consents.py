@@ -1,6 +1,7 @@
 """The consents page: each wording as published, and what the applicant agreed to."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from vvf.crispy_govuk import FormHelper
@@ -44,9 +45,11 @@ class ConsentsForm(StepForm):
         checked again in full."""
         return None
 
-    def __init__(self, *args, documents, needs_partner_consent, **kwargs):
-        """`documents` maps each kind to the wording to show (its current version)."""
+    def __init__(self, *args, documents, needs_partner_consent, language=None, **kwargs):
+        """`documents` maps each kind to the wording to show (its current version, in the
+        page's `language`)."""
         super().__init__(*args, **kwargs)
+        self.language = language or settings.LANGUAGE_CODE
         kinds = ["PNC_CHECK", "TERMS_OF_REFERENCE", "MPS_SHARING"]
         if needs_partner_consent:
             kinds.insert(1, "PARTNER_SHARING")
@@ -61,14 +64,18 @@ class ConsentsForm(StepForm):
             self.fields[f"{kind.lower()}_version"] = IntegerField(
                 widget=forms.HiddenInput, required=False
             )
-        self.helper = FormHelper(*(ConsentWording(kind) for kind in kinds), STEP_BUTTONS)
-        # Each page carries the version of the wording it showed. An answer given to an
-        # older wording is no answer: the tick is cleared and the new wording asked for.
+        self.fields["language"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.helper = FormHelper(ShownIn(), *(ConsentWording(kind) for kind in kinds), STEP_BUTTONS)
+        # Each page carries the language and the version of the wording it showed. An
+        # answer given to an older wording, or to one in another language, is no answer:
+        # the tick is cleared and the wording shown now asked for.
         self.changed = []
         if self.is_bound:
             self.data = self.data.copy()
+            shown_in = self.data.get("language") or settings.LANGUAGE_CODE
             for kind in kinds:
-                if self.data.get(f"{kind.lower()}_version") != str(documents[kind].version):
+                version = self.data.get(f"{kind.lower()}_version")
+                if shown_in != self.language or version != str(documents[kind].version):
                     self.changed.append(kind)
                     self.data.pop(kind.lower(), None)
 
@@ -86,6 +93,15 @@ class ConsentsForm(StepForm):
     def agreements(self):
         """{ConsentDocument shown: agreed}"""
         return {self.documents[kind]: self.cleaned_data[kind.lower()] for kind in self.kinds}
+
+
+class ShownIn:
+    """The language the wordings were shown in, sent back with the answers."""
+
+    uses_context = False
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        return html_from('<input type="hidden" name="language" value="{}">', form.language)
 
 
 class ConsentWording:

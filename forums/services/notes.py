@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from applications.models import ConsentDocument
+from applications.services import current_documents
 from audit.services import Action, audit_record
 from vvf import outbox
 
@@ -25,7 +26,8 @@ RECORDING_MAX_BYTES = 500 * 1024 * 1024
 
 
 def recording_document():
-    return ConsentDocument.objects.filter(kind=ConsentDocument.Kind.RECORDING).first()
+    """The newest English wording (members' pages are in English)."""
+    return current_documents().get(ConsentDocument.Kind.RECORDING)
 
 
 @transaction.atomic

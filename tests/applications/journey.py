@@ -60,10 +60,13 @@ def consents(partner=False, mps=False):
     return data
 
 
-def complete(client, answers=None):
-    """Answers every page; returns the last response."""
+def complete(client, answers=None, prefix="/"):
+    """Answers every page (in the language of `prefix`, "/pl/"); returns the last
+    response."""
     response = None
     for slug, data in answers or valid_answers():
-        response = client.post(f"/apply/{slug}/", data)
+        if slug == "agreement" and prefix != "/":
+            data = {**data, "language": prefix.strip("/")}
+        response = client.post(f"{prefix}apply/{slug}/", data)
         assert response.status_code == 302, (slug, response.content.decode()[:3000])
     return response

@@ -242,12 +242,32 @@ def test_consent_wording_revision_is_a_new_version(staff_client):
 
     staff_client.post(
         reverse("admin:applications_consentdocument_add"),
-        {"kind": "PNC_CHECK", "title": "PNC check", "body": "Revised wording"},
+        {"kind": "PNC_CHECK", "language": "en-gb", "title": "PNC check", "body": "Revised wording"},
     )
 
-    versions = list(ConsentDocument.objects.filter(kind="PNC_CHECK").values_list("version", "body"))
+    english = ConsentDocument.objects.filter(kind="PNC_CHECK", language="en-gb")
+    versions = list(english.values_list("version", "body"))
     assert versions[0] == (2, "Revised wording")
     assert versions[1][0] == 1
+
+
+def test_a_translated_wording_translates_the_current_english_one(staff_client):
+    from applications.models import ConsentDocument
+
+    staff_client.post(
+        reverse("admin:applications_consentdocument_add"),
+        {"kind": "PNC_CHECK", "language": "pl", "title": "Sprawdzenie", "body": "Poprawione"},
+    )
+
+    polish = ConsentDocument.objects.filter(kind="PNC_CHECK", language="pl").first()
+    assert (polish.version, polish.body) == (2, "Poprawione")
+    assert polish.translates == ConsentDocument.objects.get(
+        kind="PNC_CHECK", language="en-gb", version=1
+    )
+    page = staff_client.get(
+        reverse("admin:applications_consentdocument_change", args=[polish.pk])
+    ).content.decode()
+    assert "English wording" in page and "Police National Computer (PNC) check v1" in page
 
 
 def test_control_characters_in_answers_do_not_break_the_export(staff_client):

@@ -212,7 +212,7 @@ def test_a_new_wording_must_be_read_and_agreed_again(client):
     submit(client)
     given = Consent.objects.get(document__kind="PNC_CHECK")
     assert given.document.version == 2
-    assert ConsentDocument.objects.filter(kind="PNC_CHECK").count() == 2
+    assert ConsentDocument.objects.filter(kind="PNC_CHECK", language="en-gb").count() == 2
 
 
 def test_wording_published_while_the_page_is_open_is_asked_again(client):

@@ -88,7 +88,7 @@ def test_an_application_from_review_to_member(walk, browser, live_server):
     application = ApplicationFactory(forums=[vawg, black])
     Consent.objects.create(
         application=application,
-        document=ConsentDocument.objects.get(kind="PNC_CHECK", version=1),
+        document=ConsentDocument.objects.get(kind="PNC_CHECK", language="en-gb", version=1),
         given=True,
     )
     seats = panel()

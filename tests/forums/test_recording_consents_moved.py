@@ -17,8 +17,8 @@ BEFORE = [("forums", "0010_forums_to_programme"), ("applications", "0009_forums_
 def test_answers_about_recording_move_with_their_wording_and_time(committed_db):
     member = make_member(agreed_terms=False)
     meeting = make_meeting()
-    recording = ConsentDocument.objects.get(kind="RECORDING", version=1)
-    pnc = ConsentDocument.objects.get(kind="PNC_CHECK", version=1)
+    recording = ConsentDocument.objects.get(kind="RECORDING", language="en-gb", version=1)
+    pnc = ConsentDocument.objects.get(kind="PNC_CHECK", language="en-gb", version=1)
     first = timezone.now() - datetime.timedelta(days=2)
     second = first + datetime.timedelta(hours=1)
 

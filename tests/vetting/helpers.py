@@ -20,7 +20,7 @@ def application_at_pnc(consented=True):
     )
     Consent.objects.create(
         application=application,
-        document=ConsentDocument.objects.get(kind="PNC_CHECK", version=1),
+        document=ConsentDocument.objects.get(kind="PNC_CHECK", language="en-gb", version=1),
         given=consented,
     )
     return application

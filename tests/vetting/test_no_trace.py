@@ -134,7 +134,7 @@ def take_through(*, disclosure, clients, seats, forum, withdraws=False):
             application.forums.set([forum])
             Consent.objects.create(
                 application=application,
-                document=ConsentDocument.objects.get(kind="PNC_CHECK", version=1),
+                document=ConsentDocument.objects.get(kind="PNC_CHECK", language="en-gb", version=1),
                 given=True,
             )
             office = clients["staff"]

@@ -5,6 +5,7 @@ import hashlib
 
 from crispy_forms import helper
 from django.core.cache import caches
+from django.utils.translation import get_language
 
 from vvf.templatetags.govuk import html_concat
 
@@ -43,6 +44,7 @@ class FormHelper(helper.FormHelper):
             return self.layout.render(form, context, template_pack)
         drawing = repr(
             (
+                get_language(),
                 type(form).__module__,
                 type(form).__qualname__,
                 str(getattr(form, "label_class", "")),

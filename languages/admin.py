@@ -1,0 +1,70 @@
+"""Staff record a professional translator's check of a translation here: only then does
+the public see it. Until then staff preview it at its prefix (/pl/, /ar/)."""
+
+from django import forms
+from django.contrib import admin
+from django.urls import get_script_prefix
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from vvf import admin as vvf_admin
+
+from . import services
+from .models import TranslationCheck
+
+
+class TranslationCheckForm(forms.ModelForm):
+    language = forms.ChoiceField(label=_("Language"))
+
+    class Meta:
+        model = TranslationCheck
+        fields = ["language", "checked_by", "checked_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, services.name_of(code)) for code in services.translations()
+        ]
+
+
+@admin.register(TranslationCheck)
+class TranslationCheckAdmin(vvf_admin.ModelAdmin):
+    """A check recorded makes the language live; deleting it makes it a draft again."""
+
+    form = TranslationCheckForm
+    list_display = ["language_name", "checked_by", "checked_on", "preview"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+
+    @admin.display(description=_("language"), ordering="language")
+    def language_name(self, check):
+        return services.name_of(check.language)
+
+    @admin.display(description=_("pages"))
+    def preview(self, check):
+        return format_html(
+            '<a href="{}{}/">{}</a>', get_script_prefix(), check.language, _("Open the start page")
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        drafts = [
+            (services.name_of(code), f"{get_script_prefix()}{code}/")
+            for code in services.translations()
+            if services.is_draft(code)
+        ]
+        return super().changelist_view(request, {**(extra_context or {}), "drafts": drafts})
+
+    def save_model(self, request, obj, form, change):
+        check = services.translation_check_record(
+            language=obj.language,
+            checked_by=obj.checked_by,
+            checked_on=obj.checked_on,
+            by=request.user,
+        )
+        obj.pk = check.pk
+
+    def delete_model(self, request, obj):
+        services.translation_check_withdraw(language=obj.language)
+
+    def delete_queryset(self, request, queryset):
+        for check in queryset:
+            services.translation_check_withdraw(language=check.language)
