@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from languages.services import for_the_public
 from vvf.email import absolute_url, send_templated_email
 
 
@@ -16,13 +17,14 @@ def send_application_emails(application_id):
     application = Application.objects.filter(pk=application_id).first()
     if application is None:
         return
-    with translation.override(application.language):
+    language = for_the_public(application.language)
+    with translation.override(language):
         status_url = absolute_url(reverse("applications:status", args=[status_token(application)]))
     send_templated_email(
         "application-received",
         application.email,
         {"application": application, "status_url": status_url},
-        language=application.language,
+        language=language,
     )
     send_templated_email(
         "staff-new-application",
@@ -47,7 +49,7 @@ def send_closure_email(application_id):
         f"application-closed-{application.status.lower().replace('_', '-')}",
         application.email,
         {"application": application},
-        language=application.language,
+        language=for_the_public(application.language),
     )
 
 
@@ -59,11 +61,10 @@ def send_resume_link(draft_id):
     draft = SavedDraft.objects.filter(pk=draft_id).first()
     if draft is None:
         return
-    with translation.override(draft.language):
+    language = for_the_public(draft.language)
+    with translation.override(language):
         url = absolute_url(reverse("applications:resume", args=[draft_token(draft)]))
-    send_templated_email(
-        "application-saved", draft.email, {"resume_url": url}, language=draft.language
-    )
+    send_templated_email("application-saved", draft.email, {"resume_url": url}, language=language)
 
 
 @shared_task

@@ -7,6 +7,7 @@ from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from audit.services import Action, audit_record
 from vvf import admin as vvf_admin
 
 from . import services
@@ -27,6 +28,14 @@ class TranslationCheckForm(forms.ModelForm):
         ]
 
 
+class TranslationCheckChangeForm(forms.ModelForm):
+    """A check is of one language: another language's is recorded anew."""
+
+    class Meta:
+        model = TranslationCheck
+        fields = ["checked_by", "checked_on"]
+
+
 @admin.register(TranslationCheck)
 class TranslationCheckAdmin(vvf_admin.ModelAdmin):
     """A check recorded makes the language live; deleting it makes it a draft again."""
@@ -34,6 +43,14 @@ class TranslationCheckAdmin(vvf_admin.ModelAdmin):
     form = TranslationCheckForm
     list_display = ["language_name", "checked_by", "checked_on", "preview"]
     readonly_fields = ["recorded_by", "recorded_at"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None:
+            kwargs["form"] = TranslationCheckChangeForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["language", *self.readonly_fields] if obj else self.readonly_fields
 
     @admin.display(description=_("language"), ordering="language")
     def language_name(self, check):
@@ -61,10 +78,18 @@ class TranslationCheckAdmin(vvf_admin.ModelAdmin):
             by=request.user,
         )
         obj.pk = check.pk
+        action = Action.CHANGE if change else Action.CREATE
+        audit_record(actor=request.user, action=action, obj=check)
 
     def delete_model(self, request, obj):
         services.translation_check_withdraw(language=obj.language)
+        audit_record(
+            actor=request.user,
+            action=Action.DELETE,
+            object_type=TranslationCheck._meta.label_lower,
+            object_id=obj.pk,
+        )
 
     def delete_queryset(self, request, queryset):
         for check in queryset:
-            services.translation_check_withdraw(language=check.language)
+            self.delete_model(request, check)

@@ -6,3 +6,6 @@ class LanguagesConfig(AppConfig):
 
     name = "languages"
     verbose_name = "Languages"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the check)

@@ -19,6 +19,11 @@ class LanguageMiddleware:
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            # Nothing drawn before the next request's language is set (a page for a
+            # request refused by an earlier middleware) is drawn in this one's.
+            translation.deactivate()
         response.headers.setdefault("Content-Language", html_lang(language))
         return response

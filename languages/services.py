@@ -55,6 +55,13 @@ def offered(code, user):
     return code in live() or (code in translations() and previews(user))
 
 
+def for_the_public(code):
+    """`code` if the public is offered it, else English: what an email to an applicant
+    is written in, and its links lead to (a draft previewed by staff, or a translation
+    taken back to a draft, would leave them links that find nothing)."""
+    return code if code in live() else english()
+
+
 def is_draft(code):
     return code in translations() and code not in live()
 

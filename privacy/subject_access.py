@@ -19,6 +19,8 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import formats, timezone
 
+from languages.services import name_of
+
 
 def _value(value):
     """JSON-ready: dates as ISO 8601, decimals as strings, lazy text as text."""
@@ -77,6 +79,7 @@ def _application(application):
             "interested_in_accountability",
         ],
     )
+    row["language"] = name_of(application.language)
     row["connection_to_london"] = application.get_london_connection_display()
     row["access_needs"] = application.get_access_needs_display()
     return row
@@ -107,6 +110,7 @@ def _consents(application):
         {
             "document": _value(answer.document.get_kind_display()),
             "version": answer.document.version,
+            "language": name_of(answer.document.language),
             "title": answer.document.title,
             "given": answer.given,
             "recorded_at": _value(answer.recorded_at),

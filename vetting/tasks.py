@@ -2,6 +2,7 @@ from celery import shared_task
 from django.conf import settings
 from django.urls import reverse
 
+from languages.services import for_the_public
 from vvf.email import absolute_url, send_templated_email
 
 
@@ -18,7 +19,7 @@ def send_outcome_email(application_id):
         f"vetting-{name}",
         application.email,
         {"application": application},
-        language=application.language,
+        language=for_the_public(application.language),
     )
 
 

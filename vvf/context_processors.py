@@ -7,14 +7,14 @@ from django.urls import URLPattern, URLResolver, get_script_prefix
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language_bidi
 
-from languages.services import EASY_READ, SWITCH_TO, english, html_lang, is_draft, live, previews
+from languages.services import EASY_READ, SWITCH_TO, english, html_lang, is_draft
 from languages.services import names as language_names
+from languages.services import offered as offered_to
 
 
 def language(request):
     code = getattr(request, "LANGUAGE_CODE", english())
     return {
-        "LANGUAGE_CODE": code,
         "html_lang": html_lang(code),
         "text_direction": "rtl" if get_language_bidi() else "ltr",
         "easy_read": code == EASY_READ,
@@ -53,7 +53,7 @@ class Languages:
         offered = [
             code
             for code in language_names()
-            if code != EASY_READ and (code in live() or previews(self.request.user))
+            if code != EASY_READ and offered_to(code, self.request.user)
         ]
         if len(offered) < 2:
             return []
@@ -65,7 +65,7 @@ class Languages:
                 url=self.url(code),
                 current=code == current,
                 draft=is_draft(code),
-                switch_to=SWITCH_TO.get(code, ""),
+                switch_to=SWITCH_TO.get(code, name),
             )
             for code, name in language_names().items()
             if code in offered

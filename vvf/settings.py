@@ -191,7 +191,8 @@ LANGUAGES = [
 ]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# The one date and time style, and the one way a date is typed: vvf/formats/en_GB.
+# The one date and time style in English and Easy Read, and the one way a date is typed:
+# vvf/formats/en_GB (and easy_Read). Polish and Arabic pages use Django's own formats.
 FORMAT_MODULE_PATH = ["vvf.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True

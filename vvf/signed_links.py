@@ -23,10 +23,16 @@ _ANCHORS = re.compile(r"^\^|(?:\\Z|\$)$")
 
 def signed_routes(urlconf=None):
     """(name, pattern) for every URL pattern that takes a token, each pattern a regular
-    expression for the address up to the token (without the leading slash)."""
+    expression for the address up to the token (without the leading slash). Read in
+    English, whose paths have no language prefix: each expression then finds the same
+    address under any prefix (/easy-read/apply/status/...), whatever language the
+    process has active when it first redacts."""
+    from django.conf import settings
     from django.urls import get_resolver
+    from django.utils import translation
 
-    return list(_walk(get_resolver(urlconf).url_patterns, prefix="", namespace=""))
+    with translation.override(settings.LANGUAGE_CODE):
+        return list(_walk(get_resolver(urlconf).url_patterns, prefix="", namespace=""))
 
 
 def _walk(patterns, *, prefix, namespace):

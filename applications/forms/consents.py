@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from languages.services import html_lang
 from vvf.crispy_govuk import FormHelper
 from vvf.forms import IntegerField
 from vvf.templatetags.govuk import govuk_field, html_from, wording
@@ -38,6 +39,10 @@ class ConsentsForm(StepForm):
         "We have changed this wording since you read it. Please read it again and tick the "
         "box if you agree."
     )
+    OTHER_LANGUAGE = _(
+        "You agreed to this wording in another language. Please read it here and tick the "
+        "box if you agree."
+    )
 
     @classmethod
     def still_valid(cls, answers):
@@ -64,26 +69,32 @@ class ConsentsForm(StepForm):
             self.fields[f"{kind.lower()}_version"] = IntegerField(
                 widget=forms.HiddenInput, required=False
             )
-        self.fields["language"] = forms.CharField(widget=forms.HiddenInput, required=False)
-        self.helper = FormHelper(ShownIn(), *(ConsentWording(kind) for kind in kinds), STEP_BUTTONS)
-        # Each page carries the language and the version of the wording it showed. An
-        # answer given to an older wording, or to one in another language, is no answer:
-        # the tick is cleared and the wording shown now asked for.
-        self.changed = []
+            self.fields[f"{kind.lower()}_language"] = forms.CharField(
+                widget=forms.HiddenInput, required=False
+            )
+        self.helper = FormHelper(*(ConsentWording(kind) for kind in kinds), STEP_BUTTONS)
+        # Each page carries the language and the version of each wording it showed (a
+        # wording is one of its language's versions). An answer given to any other, an
+        # older one or one in another language, is no answer: the tick is cleared and
+        # the wording shown now asked for.
+        self.changed = {}
         if self.is_bound:
             self.data = self.data.copy()
-            shown_in = self.data.get("language") or settings.LANGUAGE_CODE
             for kind in kinds:
-                version = self.data.get(f"{kind.lower()}_version")
-                if shown_in != self.language or version != str(documents[kind].version):
-                    self.changed.append(kind)
-                    self.data.pop(kind.lower(), None)
+                name = kind.lower()
+                shown_in = self.data.get(f"{name}_language") or settings.LANGUAGE_CODE
+                if shown_in != documents[kind].language:
+                    self.changed[kind] = self.OTHER_LANGUAGE
+                elif self.data.get(f"{name}_version") != str(documents[kind].version):
+                    self.changed[kind] = self.CHANGED
+                if kind in self.changed:
+                    self.data.pop(name, None)
 
     def clean(self):
         data = super().clean()
-        for kind in self.changed:
+        for kind, message in self.changed.items():
             self._errors.pop(kind.lower(), None)
-            self.add_error(kind.lower(), self.CHANGED)
+            self.add_error(kind.lower(), message)
         return data
 
     def wordings(self):
@@ -93,15 +104,6 @@ class ConsentsForm(StepForm):
     def agreements(self):
         """{ConsentDocument shown: agreed}"""
         return {self.documents[kind]: self.cleaned_data[kind.lower()] for kind in self.kinds}
-
-
-class ShownIn:
-    """The language the wordings were shown in, sent back with the answers."""
-
-    uses_context = False
-
-    def render(self, form, context, template_pack=None, **kwargs):
-        return html_from('<input type="hidden" name="language" value="{}">', form.language)
 
 
 class ConsentWording:
@@ -116,11 +118,20 @@ class ConsentWording:
 
     def render(self, form, context, template_pack=None, **kwargs):
         document = form.documents[self.kind]
+        # A wording not yet translated into the page's language is shown in English,
+        # marked so that it is read and laid out as English.
+        other = document.language != form.language
+        marked = html_from(' lang="{}" dir="ltr"', html_lang(document.language)) if other else ""
         return html_from(
-            '<input type="hidden" name="{}_version" value="{}"><h2 class="govuk-heading-m">{}'
-            '</h2><div class="govuk-inset-text app-wording">{}</div>{}',
+            '<input type="hidden" name="{}_version" value="{}">'
+            '<input type="hidden" name="{}_language" value="{}">'
+            '<div{}><h2 class="govuk-heading-m">{}</h2>'
+            '<div class="govuk-inset-text app-wording">{}</div></div>{}',
             self.name,
             document.version,
+            self.name,
+            document.language,
+            marked,
             document.title,
             wording(document.body),
             govuk_field(form[self.name]),

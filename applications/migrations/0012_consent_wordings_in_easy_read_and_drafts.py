@@ -177,8 +177,11 @@ def publish(apps, schema_editor):
 
 
 def unpublish(apps, schema_editor):
+    """Back to English only: every wording in another language goes (the columns that
+    tell them apart go next, in 0011). An answer given to one stops this with Django's
+    ProtectedError: the register keeps what each applicant agreed to."""
     ConsentDocument = apps.get_model("applications", "ConsentDocument")
-    ConsentDocument.objects.exclude(language="en-gb").filter(version=1).delete()
+    ConsentDocument.objects.exclude(language="en-gb").delete()
 
 
 class Migration(migrations.Migration):

@@ -60,13 +60,23 @@ def consents(partner=False, mps=False):
     return data
 
 
+def shown_in(consents, language):
+    """The agreement's answers as a page in `language` sends them: each wording in it."""
+    languages = {
+        name.replace("_version", "_language"): language
+        for name in consents
+        if name.endswith("_version")
+    }
+    return {**consents, **languages}
+
+
 def complete(client, answers=None, prefix="/"):
     """Answers every page (in the language of `prefix`, "/pl/"); returns the last
     response."""
     response = None
     for slug, data in answers or valid_answers():
         if slug == "agreement" and prefix != "/":
-            data = {**data, "language": prefix.strip("/")}
+            data = shown_in(data, prefix.strip("/"))
         response = client.post(f"{prefix}apply/{slug}/", data)
         assert response.status_code == 302, (slug, response.content.decode()[:3000])
     return response

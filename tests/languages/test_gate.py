@@ -77,6 +77,13 @@ def test_staff_record_and_withdraw_a_check_in_the_admin(staff_client):
     check = TranslationCheck.objects.get()
     assert (check.language, check.recorded_by) == ("ar", response.wsgi_request.user)
     assert public.get("/ar/").status_code == 200
+    from audit.models import AuditEntry
+
+    assert AuditEntry.objects.filter(
+        object_type="languages.translationcheck", action="CREATE", object_ref=str(check.pk)
+    ).exists()
+    change = reverse("admin:languages_translationcheck_change", args=[check.pk])
+    assert 'name="language"' not in staff_client.get(change).content.decode()
 
     staff_client.post(
         reverse("admin:languages_translationcheck_delete", args=[check.pk]), {"post": "yes"}

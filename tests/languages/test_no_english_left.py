@@ -16,7 +16,7 @@ from applications import choices
 from applications.services import status_token
 from applications.tasks import send_application_emails, send_closure_email
 from languages.services import forget_live, translation_check_record
-from tests.applications.journey import valid_answers
+from tests.applications.journey import shown_in, valid_answers
 from tests.factories import ApplicationFactory
 
 # What is the same in every language: names, and what the applicant typed.
@@ -90,7 +90,10 @@ def pages(prefix):
         if slug == "date-of-birth":
             post(f"apply/{slug}/", {"date_of_birth_0": "1", "date_of_birth_2": "x"})
         if slug == "agreement":
-            data = {**data, "partner_sharing": "on", "language": prefix.strip("/") or "en-gb"}
+            data = shown_in(
+                {**data, "partner_sharing": "on", "partner_sharing_version": "1"},
+                prefix.strip("/") or "en-gb",
+            )
         client.post(f"{prefix}apply/{slug}/", data)
     get("apply/check-your-answers/")
     post("apply/save/", {})

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from applications.models import Application, Consent, ConsentDocument
 from languages.services import forget_live, translation_check_record
-from tests.applications.journey import complete
+from tests.applications.journey import complete, valid_answers
 from tests.conftest import sent_emails, sign_in
 
 
@@ -46,7 +46,7 @@ def test_the_agreement_shows_the_wording_in_the_language_of_the_page(client):
     page = client.get("/easy-read/apply/agreement/").content.decode()
     easy = ConsentDocument.objects.get(kind="PNC_CHECK", language="easy-read")
     assert easy.title in page
-    assert 'name="language" value="easy-read"' in page
+    assert 'name="pnc_check_language" value="easy-read"' in page
 
 
 def test_an_agreement_given_in_another_language_is_asked_for_again(client):
@@ -56,6 +56,44 @@ def test_an_agreement_given_in_another_language_is_asked_for_again(client):
     response = client.get("/pl/apply/check-your-answers/")
     assert response.status_code == 302
     assert response["Location"] == "/pl/apply/agreement/"
+
+
+def test_a_wording_not_yet_translated_is_shown_in_english_marked_as_english(client):
+    from applications.services import consent_document_publish
+
+    consent_document_publish(kind="PNC_CHECK", title="PNC check", body="New wording", by=None)
+    complete(client, valid_answers()[:11], prefix="/easy-read/")  # up to the agreement
+    page = client.get("/easy-read/apply/agreement/").content.decode()
+    assert '<div lang="en-GB" dir="ltr"><h2 class="govuk-heading-m">PNC check</h2>' in page
+    assert 'name="pnc_check_language" value="en-gb"' in page
+    assert 'name="pnc_check_version" value="2"' in page
+
+
+def test_an_easy_read_translation_published_later_is_asked_for_again(client):
+    """The page showed the English v2 (no Easy Read yet); the Easy Read of v2 is then
+    published: the agreement to the English is not recorded as one to the Easy Read."""
+    from applications.services import consent_document_publish
+
+    consent_document_publish(kind="PNC_CHECK", title="PNC check", body="New wording", by=None)
+    complete(client, valid_answers()[:11], prefix="/easy-read/")  # up to the agreement
+    client.post(
+        "/easy-read/apply/agreement/",
+        {
+            "pnc_check": "on",
+            "pnc_check_version": "2",
+            "pnc_check_language": "en-gb",
+            "terms_of_reference": "on",
+            "terms_of_reference_version": "1",
+            "terms_of_reference_language": "easy-read",
+            "mps_sharing_version": "1",
+            "mps_sharing_language": "easy-read",
+        },
+    )
+    consent_document_publish(
+        kind="PNC_CHECK", title="Police check", body="Easy", by=None, language="easy-read"
+    )
+    response = client.get("/easy-read/apply/check-your-answers/")
+    assert response["Location"] == "/easy-read/apply/agreement/"
 
 
 def test_staff_see_the_english_wording_beside_the_one_shown(client, user_with_role):
@@ -93,3 +131,18 @@ def test_emails_to_someone_who_applied_in_easy_read_are_in_easy_read(celery_work
     assert "/easy-read/apply/status/" in body
     staff_notice = next(m for m in messages if m["To"] != "zoe@example.com")
     assert "/easy-read/" not in staff_notice.get_payload(decode=True).decode()
+
+
+def test_an_applicant_in_a_language_not_live_is_emailed_in_english(db):
+    """A draft (previewed by staff), or a translation taken back to a draft: the email
+    and its link are English, so the link finds its page."""
+    from django.core import mail
+
+    from applications.tasks import send_application_emails
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory(language="ar", email="previewer@example.com")
+    send_application_emails(application.pk)
+    message = next(m for m in mail.outbox if m.to == ["previewer@example.com"])
+    assert "/ar/" not in message.body and "/apply/status/" in message.body
+    assert "Thank you for applying" in message.body

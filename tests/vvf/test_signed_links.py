@@ -150,6 +150,25 @@ def test_redact_keeps_the_address_and_cuts_only_the_token():
     )
 
 
+@pytest.mark.parametrize("active", ["en-gb", "easy-read", "pl", "ar"])
+def test_links_in_every_language_are_cut_whatever_language_was_active_first(active):
+    from django.utils import translation
+
+    from vvf.signed_links import _compiled
+
+    _compiled.cache_clear()
+    try:
+        with translation.override(active):
+            redact("warm up")  # the expression is built now, in `active`
+        for prefix in ["/", "/easy-read/", "/pl/", "/ar/"]:
+            for route in ["apply/status", "apply/resume"]:
+                assert redact(f"GET {prefix}{route}/SECRET123/ 200") == (
+                    f"GET {prefix}{route}/[removed]/ 200"
+                )
+    finally:
+        _compiled.cache_clear()
+
+
 # A real Celery worker -----------------------------------------------------------------
 
 
