@@ -7,8 +7,9 @@ once staff record a professional translator's check (TranslationCheck); until th
 staff see it, to preview it.
 """
 
+import time
+
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +19,8 @@ EASY_READ = "easy-read"
 # How long a process may go on using the set of live languages it read (seconds): a
 # check recorded in one process reaches the others within this.
 LIVE_FOR = 60
-_LIVE_KEY = "languages:live"
+# (when it was read, the codes): this process's copy, asked for several times a page.
+_live = (0.0, None)
 
 
 def english():
@@ -32,17 +34,18 @@ def translations():
 
 def live():
     """The languages the public is offered."""
-    cache = caches["pages"]
-    codes = cache.get(_LIVE_KEY)
-    if codes is None:
+    global _live
+    read_at, codes = _live
+    if codes is None or time.monotonic() - read_at >= LIVE_FOR:
         checked = TranslationCheck.objects.filter(language__in=translations())
         codes = frozenset([english(), EASY_READ, *checked.values_list("language", flat=True)])
-        cache.set(_LIVE_KEY, codes, LIVE_FOR)
+        _live = (time.monotonic(), codes)
     return codes
 
 
 def forget_live():
-    caches["pages"].delete(_LIVE_KEY)
+    global _live
+    _live = (0.0, None)
 
 
 def previews(user):
