@@ -21,6 +21,7 @@ help:
 	@echo "make audit   check the locked dependencies for known vulnerabilities (needs the internet)"
 	@echo "make format  format the code with ruff"
 	@echo "make lock    re-lock Python dependencies after editing pyproject.toml"
+	@echo "make messages  update the catalogues in locale/ after changing public text"
 	@echo "make bench   the service under load on its production stack (docs/performance.md)"
 	@echo "make bench-retention  time the retention sweep alone"
 
@@ -49,7 +50,7 @@ assets: static/dist/app.css locale
 messages: | $(VENV)/.installed
 	bin/make-messages $(BIN)/python
 
-locale: $(wildcard locale/*/LC_MESSAGES/django.po) | $(VENV)/.installed
+locale: | $(VENV)/.installed
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore .venv --ignore node_modules -v 0
 
 # Local development: SQLite, no Redis (Celery uses a file-system queue under var/),

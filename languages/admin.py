@@ -3,7 +3,8 @@ the public see it. Until then staff preview it at its prefix (/pl/, /ar/)."""
 
 from django import forms
 from django.contrib import admin
-from django.urls import get_script_prefix
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,12 @@ from vvf import admin as vvf_admin
 
 from . import services
 from .models import TranslationCheck
+
+
+def start_page_in(code):
+    """The start page's address in `code`, by i18n_patterns' own rule."""
+    with translation.override(code):
+        return reverse("start")
 
 
 class TranslationCheckForm(forms.ModelForm):
@@ -59,12 +66,12 @@ class TranslationCheckAdmin(vvf_admin.ModelAdmin):
     @admin.display(description=_("pages"))
     def preview(self, check):
         return format_html(
-            '<a href="{}{}/">{}</a>', get_script_prefix(), check.language, _("Open the start page")
+            '<a href="{}">{}</a>', start_page_in(check.language), _("Open the start page")
         )
 
     def changelist_view(self, request, extra_context=None):
         drafts = [
-            (services.name_of(code), f"{get_script_prefix()}{code}/")
+            (services.name_of(code), start_page_in(code))
             for code in services.translations()
             if services.is_draft(code)
         ]

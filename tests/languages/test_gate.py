@@ -117,3 +117,8 @@ def test_links_keep_the_language(client):
     page = client.get("/easy-read/apply/date-of-birth/", follow=True).content.decode()
     assert 'href="/easy-read/privacy/"' in page
     assert 'href="/member/sign-in/"' in page  # members' pages are English only
+
+
+def test_staff_are_shown_where_to_preview_each_draft(staff_client):
+    page = staff_client.get(reverse("admin:languages_translationcheck_changelist"))
+    assert 'href="/pl/"' in page.content.decode() and 'href="/ar/"' in page.content.decode()
