@@ -17,7 +17,7 @@ from vvf import secure_export
 from vvf.admin import ReadOnlyMixin, admin_page, done
 
 from . import services
-from .models import Interest, Opportunity
+from .models import WRITTEN, Interest, Opportunity
 
 CONSENT_WORDS = {True: _("Agreed"), False: _("Not agreed"), None: _("Never asked")}
 
@@ -49,18 +49,7 @@ class InterestInline(ReadOnlyMixin, vvf_admin.TabularInline):
 @admin.register(Opportunity)
 class OpportunityAdmin(AuditedAdminMixin, vvf_admin.ModelAdmin):
     # Audited: its page lists the members interested and what they need.
-    fields = [
-        "title",
-        "kind",
-        "run_by",
-        "description",
-        "asks",
-        "where",
-        "when",
-        "access",
-        "closes_on",
-        "forums",
-    ]
+    fields = WRITTEN
     list_display = ["title", "kind", "run_by", "status", "closes_on", "interested"]
     list_filter = ["status", "kind", "run_by", "forums"]
     search_fields = ["title"]

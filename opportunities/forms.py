@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from vvf.crispy_govuk import FormHelper, Submit
 from vvf.forms import DateField, IntegerField, LongTextField
 
-from .models import Opportunity
+from .models import WRITTEN, Opportunity
 from .services import OpportunityError, closing_date_check
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -64,19 +64,7 @@ def _text(label, max_length, required, help_text="", rows=4):
 class OpportunityForm(forms.Form):
     """An opportunity written by the people who run a forum, as a draft."""
 
-    helper = FormHelper(
-        "title",
-        "kind",
-        "run_by",
-        "description",
-        "asks",
-        "where",
-        "when",
-        "access",
-        "closes_on",
-        "forums",
-        Submit(_("Save as a draft")),
-    )
+    helper = FormHelper(*WRITTEN, Submit(_("Save as a draft")))
     title = forms.CharField(
         label=_("Title"),
         max_length=200,

@@ -80,6 +80,21 @@ class Opportunity(models.Model):
         return self.run_by == self.RunBy.MET
 
 
+# What whoever writes an opportunity says of it, in this order: in the admin and on the
+# forum people's page alike.
+WRITTEN = [
+    "title",
+    "kind",
+    "run_by",
+    "description",
+    "asks",
+    "where",
+    "when",
+    "access",
+    "closes_on",
+    "forums",
+]
+
 _Status = Opportunity.Status
 # Published once, closed once; a draft that is not needed is closed without publishing.
 OPPORTUNITY_MOVES = {
